@@ -1,0 +1,93 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { DiagnosticError } from '../core/diagnostic.js';
+import { normalizePath } from './paths.js';
+import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
+
+const decoder = new TextDecoder('utf-8');
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+/**
+ * The working tree on disk, confined to `rootDir`: `..` cannot climb above it and a
+ * symlink that points outside it is treated as absent.
+ */
+export function openWorktree(rootDir: string): RepoTree {
+  const root = realpathSync(resolve(rootDir));
+  const statCache = new Map<string, EntryType | undefined>();
+
+  function physical(path: string): string | undefined {
+    const norm = normalizePath(path);
+    if (norm === undefined) return undefined;
+    const abs = norm === '' ? root : join(root, ...norm.split('/'));
+    try {
+      if (lstatSync(abs).isSymbolicLink() && !isInside(root, realpathSync(abs))) return undefined;
+      // A symlinked parent directory could also lead outside; check the resolved path.
+      if (!isInside(root, realpathSync(abs))) return undefined;
+    } catch {
+      return abs; // missing: stat reports it
+    }
+    return abs;
+  }
+
+  function stat(path: string): EntryType | undefined {
+    if (statCache.has(path)) return statCache.get(path);
+    const abs = physical(path);
+    let type: EntryType | undefined;
+    if (abs !== undefined) {
+      try {
+        const s = statSync(abs);
+        type = s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
+      } catch {
+        type = undefined;
+      }
+    }
+    statCache.set(path, type);
+    return type;
+  }
+
+  function requireFile(path: string): string {
+    const abs = physical(path);
+    if (abs === undefined) {
+      throw new DiagnosticError({
+        rule: 'path-escape',
+        message: `path '${path}' leads outside the repository root`,
+        hint: 'keep every referenced file inside the repository',
+      });
+    }
+    if (stat(path) !== 'file') {
+      throw new DiagnosticError({
+        rule: 'missing-file',
+        file: path,
+        message: stat(path) === 'dir' ? `'${path}' is a directory, not a file` : `file '${path}' does not exist`,
+      });
+    }
+    return abs;
+  }
+
+  return {
+    label: root,
+    stat,
+    readBytes(path) {
+      return readFileSync(requireFile(path));
+    },
+    readText(path) {
+      return decoder.decode(readFileSync(requireFile(path)));
+    },
+    list(path) {
+      const abs = physical(path);
+      if (abs === undefined || stat(path) !== 'dir') {
+        throw new DiagnosticError({ rule: 'missing-file', file: path, message: `directory '${path}' does not exist` });
+      }
+      const entries: DirEntry[] = [];
+      for (const name of readdirSync(abs)) {
+        const type = stat(path === '' ? name : `${path}/${name}`);
+        if (type) entries.push({ name, type });
+      }
+      return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+}
