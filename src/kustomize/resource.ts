@@ -176,7 +176,8 @@ export function prevIds(obj: JsonObject): ResourceId[] {
     version: gvk.version,
     kind: kinds[i] ?? gvk.kind,
     name,
-    namespace: namespaces[i] ?? '',
+    // Stored as the effective namespace; the cluster-scoped marker reads back as none.
+    namespace: namespaces[i] === TOTALLY_NOT_A_NAMESPACE ? '' : (namespaces[i] ?? ''),
   }));
 }
 

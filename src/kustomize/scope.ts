@@ -5,7 +5,9 @@ import type { Gvk } from '../core/resource-id.js';
  * OpenAPI document it embeds (v1.21.2), keyed by apiVersion and kind: a kind it does not know,
  * including every custom resource, counts as namespaced, so a `namespace:` transformer sets a
  * namespace on e.g. a cert-manager ClusterIssuer. Matching that exactly is the point, so this
- * table lists what that document declares, not what a newer cluster has.
+ * table lists what that document declares, not what a newer cluster has. The document has no
+ * alpha API versions, and the create-only review kinds (TokenReview, SubjectAccessReview, ...)
+ * carry no scope in it, so kustomize treats all of those as namespaced too.
  */
 const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
   v1: ['ComponentStatus', 'Namespace', 'Node', 'PersistentVolume'],
@@ -15,29 +17,19 @@ const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
   'apiextensions.k8s.io/v1beta1': ['CustomResourceDefinition'],
   'apiregistration.k8s.io/v1': ['APIService'],
   'apiregistration.k8s.io/v1beta1': ['APIService'],
-  'authentication.k8s.io/v1': ['TokenReview'],
-  'authentication.k8s.io/v1beta1': ['TokenReview'],
-  'authorization.k8s.io/v1': ['SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
-  'authorization.k8s.io/v1beta1': ['SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
   'certificates.k8s.io/v1': ['CertificateSigningRequest'],
   'certificates.k8s.io/v1beta1': ['CertificateSigningRequest'],
-  'flowcontrol.apiserver.k8s.io/v1alpha1': ['FlowSchema', 'PriorityLevelConfiguration'],
   'flowcontrol.apiserver.k8s.io/v1beta1': ['FlowSchema', 'PriorityLevelConfiguration'],
-  'internal.apiserver.k8s.io/v1alpha1': ['StorageVersion'],
   'networking.k8s.io/v1': ['IngressClass'],
   'networking.k8s.io/v1beta1': ['IngressClass'],
   'node.k8s.io/v1': ['RuntimeClass'],
-  'node.k8s.io/v1alpha1': ['RuntimeClass'],
   'node.k8s.io/v1beta1': ['RuntimeClass'],
   'policy/v1beta1': ['PodSecurityPolicy'],
   'rbac.authorization.k8s.io/v1': ['ClusterRole', 'ClusterRoleBinding'],
-  'rbac.authorization.k8s.io/v1alpha1': ['ClusterRole', 'ClusterRoleBinding'],
   'rbac.authorization.k8s.io/v1beta1': ['ClusterRole', 'ClusterRoleBinding'],
   'scheduling.k8s.io/v1': ['PriorityClass'],
-  'scheduling.k8s.io/v1alpha1': ['PriorityClass'],
   'scheduling.k8s.io/v1beta1': ['PriorityClass'],
   'storage.k8s.io/v1': ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
-  'storage.k8s.io/v1alpha1': ['VolumeAttachment'],
   'storage.k8s.io/v1beta1': ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
 };
 

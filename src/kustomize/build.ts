@@ -1,0 +1,106 @@
+import { DiagnosticError } from '../core/diagnostic.js';
+import { isJsonObject, type JsonObject } from '../core/json.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { displayPath, normalizePath } from '../tree/paths.js';
+import { accumulateTarget, emptyAccumulator, loadTarget } from './accumulate.js';
+import { newBuildCache, type BuildCache, type BuildContext } from './context.js';
+import { applyNameHashes } from './generators.js';
+import { legacySort } from './legacy-sort.js';
+import {
+  ANN_ORIGIN,
+  ANN_TRANSFORMATIONS,
+  BUILD_ANNOTATIONS,
+  getAnnotation,
+  metadataOf,
+  type KResource,
+} from './resource.js';
+import { fixNameReferences } from './transformers/name-reference.js';
+
+export interface BuildOptions {
+  /** Parsed-file cache to share between builds of one repository in one run. */
+  cache?: BuildCache;
+}
+
+/**
+ * Removes annotations the way kustomize's RemoveBuildAnnotations (`onlyIfPresent`: a no-op on an
+ * empty map) and SetOrigin(nil)/ClearTransformations (always rewrite the map) do: kyaml's
+ * SetAnnotations drops the field when the map it writes is empty, even `annotations: {}`.
+ */
+function removeAnnotations(obj: JsonObject, keys: readonly string[], onlyIfPresent: boolean): void {
+  const meta = metadataOf(obj);
+  if (!meta) return;
+  const ann = isJsonObject(meta.annotations) ? meta.annotations : {};
+  if (onlyIfPresent && Object.keys(ann).length === 0) return;
+  for (const k of keys) delete ann[k];
+  if (Object.keys(ann).length === 0) delete meta.annotations;
+}
+
+/** kustomize drops resources annotated `config.kubernetes.io/local-config` (unless "false"). */
+function isLocalConfig(r: KResource): boolean {
+  const v = getAnnotation(r.obj, 'config.kubernetes.io/local-config');
+  return v !== undefined && v !== 'false';
+}
+
+function sortResources(resources: KResource[], sortOptions: JsonObject | undefined, file: string): KResource[] {
+  if (!sortOptions) return legacySort(resources);
+  const order = sortOptions.order;
+  if (order === 'fifo') {
+    if (sortOptions.legacySortOptions !== undefined) {
+      throw new DiagnosticError({
+        rule: 'kustomization-invalid',
+        file,
+        message: "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'",
+      });
+    }
+    return resources;
+  }
+  if (order !== 'legacy') {
+    throw new DiagnosticError({
+      rule: 'kustomization-invalid',
+      file,
+      message: "the field 'sortOptions.order' must be one of [fifo, legacy]",
+    });
+  }
+  const opts = isJsonObject(sortOptions.legacySortOptions) ? sortOptions.legacySortOptions : undefined;
+  if (!opts) return legacySort(resources);
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  return legacySort(resources, strings(opts.orderFirst), strings(opts.orderLast));
+}
+
+/**
+ * Builds the kustomization in `dir` exactly as `kubectl kustomize --load-restrictor
+ * LoadRestrictionsNone DIR` does and returns the output objects in output order.
+ * Throws DiagnosticError on any problem with the input.
+ */
+export function build(tree: RepoTree, dir: string, options: BuildOptions = {}): JsonObject[] {
+  const start = normalizePath(dir);
+  if (start === undefined) {
+    throw new DiagnosticError({ rule: 'path-escape', message: `'${dir}' leads outside the repository root` });
+  }
+  if (tree.stat(start) !== 'dir') {
+    throw new DiagnosticError({
+      rule: 'missing-file',
+      file: displayPath(start),
+      message: `directory '${displayPath(start)}' does not exist`,
+    });
+  }
+  const ctx: BuildContext = { tree, cache: options.cache ?? newBuildCache(), stack: [start], buildMetadata: [] };
+  const probe = loadTarget(ctx, start, undefined);
+  ctx.buildMetadata = probe.k.buildMetadata;
+  const target = ctx.buildMetadata.length > 0 ? { ...probe, originPath: '' } : probe;
+
+  const acc = accumulateTarget(ctx, target, emptyAccumulator());
+  applyNameHashes(acc.resources);
+  fixNameReferences(acc.resources, acc.config);
+  let resources = acc.resources.filter((r) => !isLocalConfig(r));
+  resources = sortResources(resources, target.k.sortOptions, target.file);
+
+  const keepOrigin = ctx.buildMetadata.includes('originAnnotations');
+  const keepTransformations = ctx.buildMetadata.includes('transformerAnnotations');
+  return resources.map((r) => {
+    removeAnnotations(r.obj, BUILD_ANNOTATIONS, true);
+    if (!keepOrigin) removeAnnotations(r.obj, [ANN_ORIGIN], false);
+    if (!keepTransformations) removeAnnotations(r.obj, [ANN_TRANSFORMATIONS], false);
+    return r.obj;
+  });
+}

@@ -1,0 +1,119 @@
+import { DiagnosticError } from '../core/diagnostic.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
+import type { KResource } from './resource.js';
+
+export interface ParsedDoc {
+  value: JsonValue;
+  line: number;
+}
+
+function describe(obj: JsonObject): string {
+  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
+  return `${String(obj.kind ?? '')} ${String(meta.name ?? '')}`.trim() || 'object';
+}
+
+/** kyaml's HasNilEntryInList: a `- ` with no value anywhere in the object is an error. */
+function findNullListEntry(value: JsonValue, path: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as JsonValue;
+      if (item === null) return path;
+      const found = findNullListEntry(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (isJsonObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findNullListEntry(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** kyaml's GetValidatedMetadata plus kustomize's dropBadNodes checks. */
+function validate(obj: JsonObject, file: string, line: number): void {
+  const kind = obj.kind;
+  if (typeof kind !== 'string' || kind === '') {
+    throw new DiagnosticError({
+      rule: 'resource-invalid',
+      file,
+      line,
+      message: 'missing kind in object',
+      hint: 'every document in a resource file must have apiVersion, kind and metadata.name',
+    });
+  }
+  if (!kind.endsWith('List')) {
+    const meta = obj.metadata;
+    const name = isJsonObject(meta) ? meta.name : undefined;
+    if (typeof name !== 'string' || name === '') {
+      throw new DiagnosticError({
+        rule: 'resource-invalid',
+        file,
+        line,
+        message: `missing metadata.name in ${kind} object`,
+        hint: 'every document in a resource file must have apiVersion, kind and metadata.name',
+      });
+    }
+  }
+  const nullAt = findNullListEntry(obj, '');
+  if (nullAt !== undefined) {
+    throw new DiagnosticError({
+      rule: 'resource-invalid',
+      file,
+      line,
+      message: `empty item at ${nullAt} in ${describe(obj)}`,
+      hint: 'remove the empty `-` list entry',
+    });
+  }
+}
+
+/**
+ * Turns the documents of one resource file into resources the way kustomize's resource
+ * factory does: empty documents dropped, each validated, and `*List` kinds replaced by their
+ * items — which kustomize appends after the file's other documents, not in place.
+ */
+export function resourcesFromDocuments(docs: readonly ParsedDoc[], file: string): KResource[] {
+  const queue: { obj: JsonObject; line: number }[] = [];
+  for (const doc of docs) {
+    if (doc.value === null) continue;
+    if (!isJsonObject(doc.value)) {
+      throw new DiagnosticError({
+        rule: 'resource-invalid',
+        file,
+        line: doc.line,
+        message: 'a resource document must be a YAML map',
+      });
+    }
+    if (Object.keys(doc.value).length === 0) continue;
+    validate(doc.value, file, doc.line);
+    queue.push({ obj: doc.value, line: doc.line });
+  }
+  const out: KResource[] = [];
+  while (queue.length > 0) {
+    const { obj, line } = queue.shift() as { obj: JsonObject; line: number };
+    const kind = obj.kind as string;
+    if (!kind.endsWith('List')) {
+      out.push({ obj, file, line });
+      continue;
+    }
+    const items = obj.items;
+    if (items === undefined || items === null) continue;
+    if (!Array.isArray(items)) {
+      throw new DiagnosticError({
+        rule: 'resource-invalid',
+        file,
+        line,
+        message: `expected array in ${kind}/items`,
+      });
+    }
+    for (const item of items) {
+      if (item === null || (isJsonObject(item) && Object.keys(item).length === 0)) continue;
+      if (!isJsonObject(item)) {
+        throw new DiagnosticError({ rule: 'resource-invalid', file, line, message: `${kind} items must be maps` });
+      }
+      validate(item, file, line);
+      queue.push({ obj: item, line });
+    }
+  }
+  return out;
+}
