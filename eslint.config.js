@@ -14,11 +14,13 @@ export default tseslint.config(
   },
   {
     // Only the CLI and the benchmarks talk to the terminal.
-    files: ['src/cli/**', 'bench/**'],
+    files: ['src/cli/**', 'bench/**', 'test/**/corpus-*.test.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
 );

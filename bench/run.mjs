@@ -26,7 +26,11 @@ function okDirs(repo) {
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (n) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
@@ -61,10 +65,14 @@ const kubectlTimes = [];
 const k0 = performance.now();
 for (const { repo, dir } of jobs) {
   const s = performance.now();
-  const r = spawnSync('kubectl', ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', join(corpus, repo, dir)], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'kubectl',
+    ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', join(corpus, repo, dir)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) console.error(`kubectl failed on ${repo}/${dir}`);
   kubectlTimes.push(performance.now() - s);
 }
@@ -72,7 +80,12 @@ const kubectlTotal = performance.now() - k0;
 
 const rows = [
   ['directories built', String(jobs.length), String(jobs.length), ''],
-  ['total wall time', ms(native.total), ms(kubectlTotal), `${(kubectlTotal / native.total).toFixed(1)}x faster`],
+  [
+    'total wall time',
+    ms(native.total),
+    ms(kubectlTotal),
+    `${(kubectlTotal / native.total).toFixed(1)}x faster`,
+  ],
   [
     'median per directory',
     ms(median(native.times)),

@@ -2,6 +2,7 @@ import { DiagnosticError, formatDiagnostic } from '../core/diagnostic.js';
 import { build } from '../kustomize/build.js';
 import { openWorktree } from '../tree/worktree.js';
 import { emitDocuments } from '../yaml/emit.js';
+import type { Io } from './io.js';
 import { findRepoRoot, toRepoPath } from './repo-root.js';
 
 export interface KustomizeBuildOptions {
@@ -9,17 +10,24 @@ export interface KustomizeBuildOptions {
 }
 
 /** `k8s-ops kustomize build DIR`: prints what `kubectl kustomize` prints. Returns the exit code. */
-export function runKustomizeBuild(dir: string, opts: KustomizeBuildOptions, cwd: string): number {
-  const root = opts.root ? opts.root : findRepoRoot(dir, cwd);
+export function runKustomizeBuild(dir: string, opts: KustomizeBuildOptions, io: Io): number {
+  const root = opts.root ?? findRepoRoot(dir, io.cwd);
   try {
     const tree = openWorktree(root);
-    const out = emitDocuments(build(tree, toRepoPath(root, dir, cwd)));
+    const path = toRepoPath(root, dir, io.cwd);
+    if (path.startsWith('..')) {
+      throw new DiagnosticError({
+        rule: 'path-escape',
+        message: `'${dir}' is outside the repository root '${root}'`,
+        hint: 'pass --root with a directory that contains it',
+      });
+    }
     // One write of the whole result: never half-written output on failure.
-    process.stdout.write(out);
+    io.stdout(emitDocuments(build(tree, path)));
     return 0;
   } catch (e) {
     if (e instanceof DiagnosticError) {
-      process.stderr.write(`${formatDiagnostic(e.diagnostic)}\n`);
+      io.stderr(`${formatDiagnostic(e.diagnostic)}\n`);
       return 1;
     }
     throw e;

@@ -43,7 +43,9 @@ export function emptyAccumulator(): Accumulator {
 }
 
 function findKustomizationFile(ctx: BuildContext, dir: string): string {
-  const found = KUSTOMIZATION_FILE_NAMES.map((n) => joinPath(dir, n)).filter((p) => ctx.tree.stat(p) === 'file');
+  const found = KUSTOMIZATION_FILE_NAMES.map((n) => joinPath(dir, n)).filter(
+    (p) => ctx.tree.stat(p) === 'file',
+  );
   if (found.length === 0) {
     throw new DiagnosticError({
       rule: 'kustomize-missing-kustomization',
@@ -65,7 +67,7 @@ function findKustomizationFile(ctx: BuildContext, dir: string): string {
 
 export function loadTarget(ctx: BuildContext, dir: string, originPath: string | undefined): Target {
   const file = findKustomizationFile(ctx, dir);
-  const docs = readDocuments(ctx, file).filter((d) => d.value !== null);
+  const docs = readDocuments(ctx, file, true).filter((d) => d.value !== null);
   if (docs.length > 1) {
     throw new DiagnosticError({
       rule: 'kustomization-invalid',
@@ -132,7 +134,13 @@ function resolveEntry(target: Target, field: string, entry: string): string {
   return path;
 }
 
-function accumulateFile(ctx: BuildContext, target: Target, acc: Accumulator, path: string, entry: string): void {
+function accumulateFile(
+  ctx: BuildContext,
+  target: Target,
+  acc: Accumulator,
+  path: string,
+  entry: string,
+): void {
   const resources = resourcesFromDocuments(cloneDocs(readDocuments(ctx, path)), path);
   if (target.originPath !== undefined) {
     const anno = resourceOriginAnnotation(joinOriginPath(target.originPath, entry));
@@ -244,7 +252,9 @@ function runGenerators(target: Target, ctx: BuildContext, acc: Accumulator): voi
   const { k } = target;
   const global = k.generatorOptions;
   const configuredIn =
-    target.originPath === undefined ? undefined : joinOriginPath(target.originPath, target.file.split('/').pop() ?? '');
+    target.originPath === undefined
+      ? undefined
+      : joinOriginPath(target.originPath, target.file.split('/').pop() ?? '');
   const absorb = (res: KResource, kind: string): void => {
     if (configuredIn !== undefined && getAnnotation(res.obj, ANN_ORIGIN) === undefined) {
       setAnnotation(res.obj, ANN_ORIGIN, generatorOriginAnnotation(configuredIn, kind));
@@ -270,10 +280,12 @@ export function accumulateTarget(ctx: BuildContext, target: Target, acc: Accumul
       hint: 'use a Flux HelmRelease instead of kustomize helmCharts',
     });
   }
-  if (k.crds.length > 0) unsupported(target, 'crds', 'declare custom name references with `configurations` instead');
+  if (k.crds.length > 0)
+    unsupported(target, 'crds', 'declare custom name references with `configurations` instead');
   if (k.vars.length > 0) unsupported(target, 'vars', 'migrate to `replacements`, which kustomize recommends');
   if (k.generators.length > 0) unsupported(target, 'generators', 'use configMapGenerator/secretGenerator');
-  if (k.transformers.length > 0) unsupported(target, 'transformers', 'use the equivalent kustomization fields');
+  if (k.transformers.length > 0)
+    unsupported(target, 'transformers', 'use the equivalent kustomization fields');
   if (k.validators.length > 0) unsupported(target, 'validators', 'remove the validators entry');
 
   acc = accumulateResources(ctx, target, acc);

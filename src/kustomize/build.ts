@@ -41,7 +41,11 @@ function isLocalConfig(r: KResource): boolean {
   return v !== undefined && v !== 'false';
 }
 
-function sortResources(resources: KResource[], sortOptions: JsonObject | undefined, file: string): KResource[] {
+function sortResources(
+  resources: KResource[],
+  sortOptions: JsonObject | undefined,
+  file: string,
+): KResource[] {
   if (!sortOptions) return legacySort(resources);
   const order = sortOptions.order;
   if (order === 'fifo') {
@@ -49,7 +53,8 @@ function sortResources(resources: KResource[], sortOptions: JsonObject | undefin
       throw new DiagnosticError({
         rule: 'kustomization-invalid',
         file,
-        message: "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'",
+        message:
+          "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'",
       });
     }
     return resources;
@@ -84,9 +89,23 @@ export function build(tree: RepoTree, dir: string, options: BuildOptions = {}): 
       message: `directory '${displayPath(start)}' does not exist`,
     });
   }
-  const ctx: BuildContext = { tree, cache: options.cache ?? newBuildCache(), stack: [start], buildMetadata: [] };
+  const ctx: BuildContext = {
+    tree,
+    cache: options.cache ?? newBuildCache(),
+    stack: [start],
+    buildMetadata: [],
+  };
   const probe = loadTarget(ctx, start, undefined);
   ctx.buildMetadata = probe.k.buildMetadata;
+  if (ctx.buildMetadata.includes('transformerAnnotations') || ctx.buildMetadata.includes('managedByLabel')) {
+    throw new DiagnosticError({
+      rule: 'kustomize-unsupported',
+      file: probe.file,
+      message:
+        'buildMetadata transformerAnnotations and managedByLabel are not supported by the native engine',
+      hint: 'use originAnnotations, or remove the option',
+    });
+  }
   const target = ctx.buildMetadata.length > 0 ? { ...probe, originPath: '' } : probe;
 
   const acc = accumulateTarget(ctx, target, emptyAccumulator());
@@ -96,11 +115,10 @@ export function build(tree: RepoTree, dir: string, options: BuildOptions = {}): 
   resources = sortResources(resources, target.k.sortOptions, target.file);
 
   const keepOrigin = ctx.buildMetadata.includes('originAnnotations');
-  const keepTransformations = ctx.buildMetadata.includes('transformerAnnotations');
   return resources.map((r) => {
     removeAnnotations(r.obj, BUILD_ANNOTATIONS, true);
     if (!keepOrigin) removeAnnotations(r.obj, [ANN_ORIGIN], false);
-    if (!keepTransformations) removeAnnotations(r.obj, [ANN_TRANSFORMATIONS], false);
+    removeAnnotations(r.obj, [ANN_TRANSFORMATIONS], false);
     return r.obj;
   });
 }

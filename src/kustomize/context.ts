@@ -25,17 +25,25 @@ export interface BuildContext {
   buildMetadata: string[];
 }
 
-/** Parse (once per run) the YAML documents of a repository file. */
-export function readDocuments(ctx: BuildContext, path: string): ParsedDoc[] {
-  const cached = ctx.cache.docs.get(path);
+/**
+ * Parse (once per run) the YAML documents of a repository file. Manifests are read as kyaml
+ * reads them; kustomization files (`asKustomization`) as kustomize decodes its own config.
+ */
+export function readDocuments(ctx: BuildContext, path: string, asKustomization = false): ParsedDoc[] {
+  const key = asKustomization ? `kustomization:${path}` : path;
+  const cached = ctx.cache.docs.get(key);
   if (cached instanceof DiagnosticError) throw cached;
   if (cached) return cached;
   try {
-    const docs = parseYamlDocuments(ctx.tree.readText(path), path).map((d) => ({ value: d.value, line: d.line }));
-    ctx.cache.docs.set(path, docs);
+    const text = ctx.tree.readText(path);
+    const docs = parseYamlDocuments(text, path, { kustomizeFoldedScalars: !asKustomization }).map((d) => ({
+      value: d.value,
+      line: d.line,
+    }));
+    ctx.cache.docs.set(key, docs);
     return docs;
   } catch (e) {
-    if (e instanceof DiagnosticError) ctx.cache.docs.set(path, e);
+    if (e instanceof DiagnosticError) ctx.cache.docs.set(key, e);
     throw e;
   }
 }

@@ -179,14 +179,23 @@ function optString(o: JsonObject, key: string, file: string, where: string): str
 
 function checkKeys(o: JsonObject, allowed: readonly string[], file: string, where: string): void {
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) fail(file, `${where}: unknown field "${k}"`, `allowed fields: ${allowed.join(', ')}`);
+    if (!allowed.includes(k))
+      fail(file, `${where}: unknown field "${k}"`, `allowed fields: ${allowed.join(', ')}`);
   }
 }
 
 function parseSelector(v: JsonValue | undefined, file: string, where: string): SelectorSpec | undefined {
   if (v === undefined || v === null) return undefined;
   const o = asObject(v, file, where) ?? {};
-  const keys = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const;
+  const keys = [
+    'group',
+    'version',
+    'kind',
+    'name',
+    'namespace',
+    'labelSelector',
+    'annotationSelector',
+  ] as const;
   checkKeys(o, keys, file, where);
   const sel: SelectorSpec = {};
   for (const k of keys) {
@@ -270,7 +279,8 @@ export function parseKustomization(value: JsonValue, file: string): Kustomizatio
   const v = (key: string): JsonValue => value[key] ?? null;
   const kindRaw = asString(v('kind'), file, 'kind');
   const kind = kindRaw === '' ? 'Kustomization' : kindRaw;
-  if (kind !== 'Kustomization' && kind !== 'Component') fail(file, 'kind should be Kustomization or Component');
+  if (kind !== 'Kustomization' && kind !== 'Component')
+    fail(file, 'kind should be Kustomization or Component');
   const requiredVersion =
     kind === 'Component' ? 'kustomize.config.k8s.io/v1alpha1' : 'kustomize.config.k8s.io/v1beta1';
   const apiVersion = asString(v('apiVersion'), file, 'apiVersion') || requiredVersion;
@@ -310,7 +320,9 @@ export function parseKustomization(value: JsonValue, file: string): Kustomizatio
     secretGenerator,
     helmCharts: [
       ...(Array.isArray(v('helmCharts')) ? (v('helmCharts') as JsonValue[]) : []),
-      ...(Array.isArray(v('helmChartInflationGenerator')) ? (v('helmChartInflationGenerator') as JsonValue[]) : []),
+      ...(Array.isArray(v('helmChartInflationGenerator'))
+        ? (v('helmChartInflationGenerator') as JsonValue[])
+        : []),
     ],
     configurations: asStrings(v('configurations'), file, 'configurations'),
     generators: asStrings(v('generators'), file, 'generators'),
@@ -324,7 +336,8 @@ export function parseKustomization(value: JsonValue, file: string): Kustomizatio
   if (generatorOptions) k.generatorOptions = generatorOptions;
   const openapi = asObject(v('openapi'), file, 'openapi');
   if (openapi) k.openapi = openapi;
-  if (v('replacements') !== null && !Array.isArray(v('replacements'))) fail(file, 'replacements: expected a list');
+  if (v('replacements') !== null && !Array.isArray(v('replacements')))
+    fail(file, 'replacements: expected a list');
   if (v('vars') !== null && !Array.isArray(v('vars'))) fail(file, 'vars: expected a list');
   return k;
 }

@@ -109,7 +109,12 @@ export function resourcesFromDocuments(docs: readonly ParsedDoc[], file: string)
     for (const item of items) {
       if (item === null || (isJsonObject(item) && Object.keys(item).length === 0)) continue;
       if (!isJsonObject(item)) {
-        throw new DiagnosticError({ rule: 'resource-invalid', file, line, message: `${kind} items must be maps` });
+        throw new DiagnosticError({
+          rule: 'resource-invalid',
+          file,
+          line,
+          message: `${kind} items must be maps`,
+        });
       }
       validate(item, file, line);
       queue.push({ obj: item, line });

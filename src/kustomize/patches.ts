@@ -100,7 +100,11 @@ function markOptions(patch: JsonObject, options: Record<string, boolean>): void 
 }
 
 /** Applies JSON 6902 operations to each selected resource, keeping kustomize's internal annotations. */
-function applyJsonPatchTo(resources: readonly KResource[], ops: ReturnType<typeof parseJsonPatchText>, src: PatchSource): void {
+function applyJsonPatchTo(
+  resources: readonly KResource[],
+  ops: ReturnType<typeof parseJsonPatchText>,
+  src: PatchSource,
+): void {
   for (const res of resources) {
     storePreviousId(res.obj);
     const meta = metadataOf(res.obj);
@@ -162,7 +166,11 @@ export function applyPatch(resources: KResource[], spec: PatchSpec, src: PatchSo
       hint: 'add `target:` with at least the kind and name of the resource to patch',
     });
   }
-  applyJsonPatchTo(selectResources(resources, spec.target), json as ReturnType<typeof parseJsonPatchText>, src);
+  applyJsonPatchTo(
+    selectResources(resources, spec.target),
+    json as ReturnType<typeof parseJsonPatchText>,
+    src,
+  );
   return resources;
 }
 
@@ -178,7 +186,11 @@ function tryJsonPatch(text: string, file: string): ReturnType<typeof parseJsonPa
 /** One entry of the deprecated `patchesJson6902:` (target required, JSON operations only). */
 export function applyLegacyJson6902(resources: KResource[], spec: PatchSpec, src: PatchSource): KResource[] {
   if (!spec.target) {
-    throw new DiagnosticError({ rule: 'kustomize-patch', file: src.file, message: 'patchesJson6902 entry needs a target' });
+    throw new DiagnosticError({
+      rule: 'kustomize-patch',
+      file: src.file,
+      message: 'patchesJson6902 entry needs a target',
+    });
   }
   const ops = parseJsonPatchText(src.text, src.file);
   applyJsonPatchTo(selectResources(resources, spec.target), ops, src);
@@ -186,7 +198,10 @@ export function applyLegacyJson6902(resources: KResource[], spec: PatchSpec, src
 }
 
 /** The deprecated `patchesStrategicMerge:` entries: each patch applies to the resource its own id names. */
-export function applyLegacyStrategicMerge(resources: KResource[], patches: readonly PatchSource[]): KResource[] {
+export function applyLegacyStrategicMerge(
+  resources: KResource[],
+  patches: readonly PatchSource[],
+): KResource[] {
   let current = resources;
   const all = patches.flatMap((src) => {
     const parsed = parseSmPatches(src);

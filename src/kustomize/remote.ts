@@ -2,7 +2,17 @@
  * Whether a `resources`/`components` entry names a remote target (a git repository or an
  * HTTP URL). kustomize would fetch it; we never touch the network, so callers report it.
  */
-const REMOTE_PREFIXES = ['https://', 'http://', 'git::', 'git@', 'ssh://', 'github.com/', 'github.com:', 'gh:', 'file://'];
+const REMOTE_PREFIXES = [
+  'https://',
+  'http://',
+  'git::',
+  'git@',
+  'ssh://',
+  'github.com/',
+  'github.com:',
+  'gh:',
+  'file://',
+];
 
 export function isRemoteReference(entry: string): boolean {
   const lower = entry.toLowerCase();

@@ -31,7 +31,12 @@ export function matchAnyId(list: readonly KResource[], id: ResourceId): KResourc
 }
 
 /** kustomize's GetById: exactly one resource must carry the id, for patches without a target. */
-export function getById(list: readonly KResource[], id: ResourceId, context: string, file: string): KResource {
+export function getById(
+  list: readonly KResource[],
+  id: ResourceId,
+  context: string,
+  file: string,
+): KResource {
   const found = matchAnyId(list, id);
   if (found.length === 1) return found[0] as KResource;
   const what = found.length === 0 ? 'no matches' : 'multiple matches';

@@ -3,7 +3,13 @@ import type { JsonValue } from '../core/json.js';
 import { resolvePath } from '../tree/paths.js';
 import type { Accumulator, Target } from './accumulate.js';
 import { readDocuments, type BuildContext } from './context.js';
-import { applyPatch, applyLegacyJson6902, applyLegacyStrategicMerge, parseSmPatches, type PatchSource } from './patches.js';
+import {
+  applyPatch,
+  applyLegacyJson6902,
+  applyLegacyStrategicMerge,
+  parseSmPatches,
+  type PatchSource,
+} from './patches.js';
 import { applyReplacements, parseReplacementFile, type ReplacementSpec } from './replacements.js';
 import type { KResource } from './resource.js';
 import { applyCommonAnnotations } from './transformers/annotations.js';
@@ -33,10 +39,19 @@ function readPatchFile(ctx: BuildContext, target: Target, entry: string, field: 
   return { text: ctx.tree.readText(path), file: path };
 }
 
-function patchSource(ctx: BuildContext, target: Target, spec: { path?: string; patch?: string }, field: string) {
+function patchSource(
+  ctx: BuildContext,
+  target: Target,
+  spec: { path?: string; patch?: string },
+  field: string,
+) {
   const inline = spec.patch?.trim() ?? '';
   if (inline === '' && !spec.path) {
-    throw new DiagnosticError({ rule: 'kustomize-patch', file: target.file, message: `${field}: must specify one of patch and path` });
+    throw new DiagnosticError({
+      rule: 'kustomize-patch',
+      file: target.file,
+      message: `${field}: must specify one of patch and path`,
+    });
   }
   if (inline !== '' && spec.path) {
     throw new DiagnosticError({
@@ -61,7 +76,8 @@ function loadReplacements(ctx: BuildContext, target: Target): ReplacementSpec[] 
     }
     const file = readPatchFile(ctx, target, path, 'replacements').file;
     for (const doc of readDocuments(ctx, file)) {
-      if (doc.value !== null) out.push(...parseReplacementFile(structuredClone(doc.value) as JsonValue, file));
+      if (doc.value !== null)
+        out.push(...parseReplacementFile(structuredClone(doc.value) as JsonValue, file));
     }
   }
   return out;
@@ -77,7 +93,9 @@ export function runTransformers(ctx: BuildContext, target: Target, acc: Accumula
     const sources = k.patchesStrategicMerge.map((entry): PatchSource => {
       // kustomize first tries the entry itself as an inline patch, then as a path.
       const inline = { text: entry, file: target.file };
-      return parseSmPatches(inline)?.length ? inline : readPatchFile(ctx, target, entry, 'patchesStrategicMerge');
+      return parseSmPatches(inline)?.length
+        ? inline
+        : readPatchFile(ctx, target, entry, 'patchesStrategicMerge');
     });
     resources = applyLegacyStrategicMerge(resources, sources);
   }
@@ -89,7 +107,8 @@ export function runTransformers(ctx: BuildContext, target: Target, acc: Accumula
   if (k.nameSuffix !== '') applyNameSuffix(resources, k.nameSuffix, config);
   if (k.labels.length > 0) applyLabels(resources, k.labels, config);
   if (Object.keys(k.commonLabels).length > 0) applyCommonLabels(resources, k.commonLabels, config);
-  if (Object.keys(k.commonAnnotations).length > 0) applyCommonAnnotations(resources, k.commonAnnotations, config);
+  if (Object.keys(k.commonAnnotations).length > 0)
+    applyCommonAnnotations(resources, k.commonAnnotations, config);
   for (const spec of k.patchesJson6902) {
     resources = applyLegacyJson6902(resources, spec, patchSource(ctx, target, spec, 'patchesJson6902'));
   }

@@ -62,7 +62,8 @@ export function openWorktree(rootDir: string): RepoTree {
       throw new DiagnosticError({
         rule: 'missing-file',
         file: path,
-        message: stat(path) === 'dir' ? `'${path}' is a directory, not a file` : `file '${path}' does not exist`,
+        message:
+          stat(path) === 'dir' ? `'${path}' is a directory, not a file` : `file '${path}' does not exist`,
       });
     }
     return abs;
@@ -80,7 +81,11 @@ export function openWorktree(rootDir: string): RepoTree {
     list(path) {
       const abs = physical(path);
       if (abs === undefined || stat(path) !== 'dir') {
-        throw new DiagnosticError({ rule: 'missing-file', file: path, message: `directory '${path}' does not exist` });
+        throw new DiagnosticError({
+          rule: 'missing-file',
+          file: path,
+          message: `directory '${path}' does not exist`,
+        });
       }
       const entries: DirEntry[] = [];
       for (const name of readdirSync(abs)) {

@@ -36,11 +36,15 @@ export function expectSameAsKubectl(files: Files, dir = '.'): NativeOutcome {
     const real = realKustomize(join(root, dir));
     const native = buildNative(root, dir === '.' ? '' : dir);
     if (!real.ok) {
-      expect(native.ok, `kustomize failed (${real.stderr.trim()}) but the native build succeeded`).toBe(false);
+      expect(native.ok, `kustomize failed (${real.stderr.trim()}) but the native build succeeded`).toBe(
+        false,
+      );
       return native;
     }
     expect(native.error?.diagnostic.message, 'native build failed').toBeUndefined();
-    const expected = parseYamlDocuments(real.stdout, 'kubectl').map((d) => d.value).filter((v) => v !== null);
+    const expected = parseYamlDocuments(real.stdout, 'kubectl', { kustomizeFoldedScalars: false })
+      .map((d) => d.value)
+      .filter((v) => v !== null);
     expect(native.objects).toEqual(expected);
     expect(native.text).toBe(real.stdout);
     return native;

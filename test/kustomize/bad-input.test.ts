@@ -6,7 +6,15 @@ import { withFixture } from '../helpers/kustomize-oracle.js';
 
 const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
-const cases: { name: string; files: Files; dir?: string; rule: string; file?: string; line?: number; message: RegExp }[] = [
+const cases: {
+  name: string;
+  files: Files;
+  dir?: string;
+  rule: string;
+  file?: string;
+  line?: number;
+  message: RegExp;
+}[] = [
   {
     name: 'invalid YAML in a resource',
     files: { 'kustomization.yaml': 'resources: [bad.yaml]\n', 'bad.yaml': 'apiVersion: v1\nkind: [\n' },
@@ -57,7 +65,9 @@ const cases: { name: string; files: Files; dir?: string; rule: string; file?: st
   },
   {
     name: 'a remote URL in resources',
-    files: { 'kustomization.yaml': 'resources: [https://github.com/fluxcd/flux2/manifests/install?ref=v2.4.0]\n' },
+    files: {
+      'kustomization.yaml': 'resources: [https://github.com/fluxcd/flux2/manifests/install?ref=v2.4.0]\n',
+    },
     rule: 'kustomize-remote',
     message: /remote.*not fetched/,
   },
@@ -100,20 +110,29 @@ const cases: { name: string; files: Files; dir?: string; rule: string; file?: st
   },
   {
     name: 'two kustomization files',
-    files: { 'kustomization.yaml': 'resources: [cm.yaml]\n', 'kustomization.yml': 'resources: [cm.yaml]\n', 'cm.yaml': cm },
+    files: {
+      'kustomization.yaml': 'resources: [cm.yaml]\n',
+      'kustomization.yml': 'resources: [cm.yaml]\n',
+      'cm.yaml': cm,
+    },
     rule: 'kustomize-multiple-kustomizations',
     message: /multiple kustomization files/,
   },
   {
     name: 'a Kustomization listed as a component',
-    files: { 'kustomization.yaml': 'resources: [cm.yaml]\ncomponents: [comp]\n', 'cm.yaml': cm, 'comp/kustomization.yaml': 'resources: []\n' },
+    files: {
+      'kustomization.yaml': 'resources: [cm.yaml]\ncomponents: [comp]\n',
+      'cm.yaml': cm,
+      'comp/kustomization.yaml': 'resources: []\n',
+    },
     rule: 'kustomize-component',
     message: /expected kind 'Component'/,
   },
   {
     name: 'a JSON patch without a target',
     files: {
-      'kustomization.yaml': 'resources: [cm.yaml]\npatches:\n- patch: |\n    - op: remove\n      path: /data\n',
+      'kustomization.yaml':
+        'resources: [cm.yaml]\npatches:\n- patch: |\n    - op: remove\n      path: /data\n',
       'cm.yaml': cm,
     },
     rule: 'kustomize-patch',

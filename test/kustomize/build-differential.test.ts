@@ -397,7 +397,8 @@ targets:
   fieldPaths: [metadata.annotations.host]
   options: {create: true}
 `,
-      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: source\ndata:\n  image: busybox:2\n  host: a.example.com\n',
+      'cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: source\ndata:\n  image: busybox:2\n  host: a.example.com\n',
       'deploy.yaml': deployment('web'),
     },
   },

@@ -77,14 +77,16 @@ describe.skipIf(!enabled)('native kustomize equals kubectl kustomize on the corp
           failures.push(`${d.dir}: native build failed: ${msg}`);
           return;
         }
-        const expected = parseYamlDocuments(real.stdout, 'kubectl-output')
+        const expected = parseYamlDocuments(real.stdout, 'kubectl-output', { kustomizeFoldedScalars: false })
           .map((doc) => doc.value)
           .filter((v) => v !== null);
         const diff = firstDifference(native, expected);
         if (diff) failures.push(`${d.dir}: ${diff}`);
         else if (emitDocuments(native) === real.stdout) identical++;
       });
-      console.info(`${repo}: ${dirs.length - failures.length}/${dirs.length} equal, ${identical} byte-identical`);
+      console.info(
+        `${repo}: ${dirs.length - failures.length}/${dirs.length} equal, ${identical} byte-identical`,
+      );
       expect(failures, failures.slice(0, 5).join('\n\n')).toEqual([]);
       expect(identical).toBe(dirs.length);
     });

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.js';
@@ -13,13 +12,12 @@ import {
 } from '../../src/kustomize/resource.js';
 import { openWorktree } from '../../src/tree/worktree.js';
 import { kubectlAvailable, realKustomize } from '../helpers/kustomize-oracle.js';
+import { CORPUS_DIR, sharedAvailable } from '../helpers/shared.js';
 
-const repo = fileURLToPath(
-  new URL('../../../shared/corpus/fluxcd__flux2-monitoring-example', import.meta.url),
-);
+const repo = join(CORPUS_DIR, 'fluxcd__flux2-monitoring-example');
 const hasKubectl = kubectlAvailable();
 
-describe.skipIf(!hasKubectl || !existsSync(repo))('Grafana dashboards generator from the corpus', () => {
+describe.skipIf(!hasKubectl || !sharedAvailable())('Grafana dashboards generator from the corpus', () => {
   it('matches kubectl kustomize: name hash, labels and data', () => {
     const dir = 'monitoring/configs';
     const res = realKustomize(`${repo}/${dir}`);

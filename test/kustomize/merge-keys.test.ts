@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +14,11 @@ import {
   type PatchStrategy,
 } from '../../src/kustomize/merge-keys.js';
 import { kubectlAvailable, realKustomize, withFixture } from '../helpers/kustomize-oracle.js';
+import { SHARED_DIR, sharedAvailable } from '../helpers/shared.js';
 
 /** The Kubernetes OpenAPI v2 spec from the reference data (override with KUBERNETES_OPENAPI_SPEC). */
 const SPEC_FILE =
-  process.env.KUBERNETES_OPENAPI_SPEC ??
-  join(dirname(fileURLToPath(import.meta.url)), '../../../shared/schemas/kubernetes/swagger-v1.35.json');
+  process.env.KUBERNETES_OPENAPI_SPEC ?? join(SHARED_DIR, 'schemas/kubernetes/swagger-v1.35.json');
 
 interface SpecProperty {
   $ref?: string;
@@ -57,12 +56,9 @@ const shortName = (full: string): string => {
 };
 
 function loadSpec(): { defs: Record<string, SpecDefinition>; byShort: Map<string, string> } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(SPEC_FILE, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // In CI the reference data must be present: sharedAvailable() throws rather than skip.
+  if (!sharedAvailable()) return undefined;
+  const text = readFileSync(SPEC_FILE, 'utf8');
   const defs = (JSON.parse(text) as { definitions: Record<string, SpecDefinition> }).definitions;
   const byShort = new Map(Object.keys(defs).map((full) => [shortName(full), full]));
   return { defs, byShort };

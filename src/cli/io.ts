@@ -1,0 +1,14 @@
+/** The process edges the CLI touches, passed in so commands run the same in tests. */
+export interface Io {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  };
+}
