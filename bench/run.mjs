@@ -57,7 +57,8 @@ function nativePass() {
   return { total: performance.now() - t0, times, bytes };
 }
 
-nativePass(); // warm-up: JIT and file system cache, so both sides read from a warm page cache
+// The first pass is the cold one (JIT, first reads); the second is reported as the steady state.
+const cold = nativePass();
 const native = nativePass();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -81,7 +82,13 @@ const kubectlTotal = performance.now() - k0;
 const rows = [
   ['directories built', String(jobs.length), String(jobs.length), ''],
   [
-    'total wall time',
+    'total wall time, cold (first pass in the process)',
+    ms(cold.total),
+    ms(kubectlTotal),
+    `${(kubectlTotal / cold.total).toFixed(1)}x faster`,
+  ],
+  [
+    'total wall time, warm',
     ms(native.total),
     ms(kubectlTotal),
     `${(kubectlTotal / native.total).toFixed(1)}x faster`,
@@ -113,12 +120,13 @@ Every figure is measured in the same run as the real tool it is compared with.
 
 All directories that real kustomize builds in \`../shared/corpus\` (six public Flux repositories).
 The native pass runs in one process with one parse cache per repository, as \`k8s-ops\` renders a
-repository; \`kubectl kustomize\` runs once per directory, as a script around it would. Both read
-from a warm file-system cache (the native pass is run once before it is measured).
+repository; \`kubectl kustomize\` runs once per directory, as a script around it would. The cold
+figure is the first native pass in a fresh process (module loading and JIT included); the warm
+figure is a second pass in the same process. kubectl runs last, from a warm file-system cache.
 
 ${table}
 
-Budget (issue): the native pass at least 20x faster in total, peak memory under 500 MB.
+Budget: the native pass at least 20x faster in total (cold), peak memory under 500 MB.
 `;
   writeFileSync(join(root, 'docs/performance.md'), doc);
   console.log('\nwrote docs/performance.md');
