@@ -2,6 +2,7 @@ import { DiagnosticError } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYamlDocuments } from '../yaml/parse.js';
+import { parseYaml11 } from '../yaml/parse-yaml11.js';
 import type { ParsedDoc } from './load-resources.js';
 
 /**
@@ -27,7 +28,8 @@ export interface BuildContext {
 
 /**
  * Parse (once per run) the YAML documents of a repository file. Manifests are read as kyaml
- * reads them; kustomization files (`asKustomization`) as kustomize decodes its own config.
+ * reads them; kustomization files (`asKustomization`) as kustomize decodes its own
+ * configuration, with YAML 1.1 scalars (so `namespace: on` is a boolean, and an error).
  */
 export function readDocuments(ctx: BuildContext, path: string, asKustomization = false): ParsedDoc[] {
   const key = asKustomization ? `kustomization:${path}` : path;
@@ -36,10 +38,9 @@ export function readDocuments(ctx: BuildContext, path: string, asKustomization =
   if (cached) return cached;
   try {
     const text = ctx.tree.readText(path);
-    const docs = parseYamlDocuments(text, path, { kustomizeFoldedScalars: !asKustomization }).map((d) => ({
-      value: d.value,
-      line: d.line,
-    }));
+    const docs = asKustomization
+      ? [{ value: parseYaml11(text, path), line: 1 }]
+      : parseYamlDocuments(text, path).map((d) => ({ value: d.value, line: d.line }));
     ctx.cache.docs.set(key, docs);
     return docs;
   } catch (e) {

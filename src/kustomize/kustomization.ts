@@ -1,5 +1,6 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
+import type { Selector } from './selector.js';
 
 /** The kustomization file as kustomize v5 reads it (after its FixKustomization step). */
 export interface Kustomization {
@@ -41,15 +42,8 @@ export interface LabelSpec {
   fields: JsonObject[];
 }
 
-export interface SelectorSpec {
-  group?: string;
-  version?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  labelSelector?: string;
-  annotationSelector?: string;
-}
+/** A patch target, as `patches[].target` writes it. */
+export type SelectorSpec = Selector;
 
 export interface PatchSpec {
   path?: string;

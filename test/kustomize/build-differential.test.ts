@@ -497,6 +497,20 @@ patches:
       'extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: doomed\n',
     },
   },
+  {
+    name: 'kustomization files use YAML 1.1 scalars: `namespace: on` is a boolean and fails',
+    files: {
+      'kustomization.yaml': 'namespace: on\nresources: [cm.yaml]\n',
+      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+    },
+  },
+  {
+    name: 'a quoted YAML 1.1 word in a kustomization is a string',
+    files: {
+      'kustomization.yaml': 'namespace: "on"\ncommonLabels:\n  flag: "yes"\nresources: [cm.yaml]\n',
+      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+    },
+  },
 ];
 
 describe.skipIf(!kubectlAvailable())('native build equals kubectl kustomize', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/core/json.js';
-import { applyJsonPatch, parseJsonPatchText, resolveYaml11Scalar } from '../../src/kustomize/json-patch.js';
+import { applyJsonPatch, parseJsonPatchText } from '../../src/kustomize/json-patch.js';
+import { resolveYaml11Scalar } from '../../src/yaml/parse-yaml11.js';
 import { selectResources } from '../../src/kustomize/selector.js';
 import { kubectlAvailable } from '../helpers/kustomize-oracle.js';
 import { runOracle, runOurs, toResources } from './oracle-fixture.js';
