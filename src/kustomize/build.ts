@@ -19,6 +19,18 @@ import { fixNameReferences } from './transformers/name-reference.js';
 export interface BuildOptions {
   /** Parsed-file cache to share between builds of one repository in one run. */
   cache?: BuildCache;
+  /**
+   * Output order when the top kustomization has no `sortOptions`: `legacy` is what
+   * `kubectl kustomize` does; `none` keeps input (depth-first) order, as Flux builds do.
+   */
+  reorder?: 'legacy' | 'none';
+}
+
+/** A built object and where it came from ('' for generated objects). */
+export interface BuiltObject {
+  obj: JsonObject;
+  file: string;
+  line?: number;
 }
 
 /**
@@ -45,8 +57,9 @@ function sortResources(
   resources: KResource[],
   sortOptions: JsonObject | undefined,
   file: string,
+  reorder: 'legacy' | 'none',
 ): KResource[] {
-  if (!sortOptions) return legacySort(resources);
+  if (!sortOptions) return reorder === 'legacy' ? legacySort(resources) : resources;
   const order = sortOptions.order;
   if (order === 'fifo') {
     if (sortOptions.legacySortOptions !== undefined) {
@@ -78,6 +91,11 @@ function sortResources(
  * Throws DiagnosticError on any problem with the input.
  */
 export function build(tree: RepoTree, dir: string, options: BuildOptions = {}): JsonObject[] {
+  return buildWithSources(tree, dir, options).map((b) => b.obj);
+}
+
+/** Like build, keeping each object's source file and line for diagnostics. */
+export function buildWithSources(tree: RepoTree, dir: string, options: BuildOptions = {}): BuiltObject[] {
   const start = normalizePath(dir);
   if (start === undefined) {
     throw new DiagnosticError({ rule: 'path-escape', message: `'${dir}' leads outside the repository root` });
@@ -112,13 +130,13 @@ export function build(tree: RepoTree, dir: string, options: BuildOptions = {}): 
   applyNameHashes(acc.resources);
   fixNameReferences(acc.resources, acc.config);
   let resources = acc.resources.filter((r) => !isLocalConfig(r));
-  resources = sortResources(resources, target.k.sortOptions, target.file);
+  resources = sortResources(resources, target.k.sortOptions, target.file, options.reorder ?? 'legacy');
 
   const keepOrigin = ctx.buildMetadata.includes('originAnnotations');
   return resources.map((r) => {
     removeAnnotations(r.obj, BUILD_ANNOTATIONS, true);
     if (!keepOrigin) removeAnnotations(r.obj, [ANN_ORIGIN], false);
     removeAnnotations(r.obj, [ANN_TRANSFORMATIONS], false);
-    return r.obj;
+    return r.line === undefined ? { obj: r.obj, file: r.file } : { obj: r.obj, file: r.file, line: r.line };
   });
 }
