@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import type { Io } from './io.js';
 import { runKustomizeBuild } from './kustomize-command.js';
+import { addRenderCommands, UsageError } from './render-commands.js';
 
 /** Parses `argv` (without the node and script entries) and runs the command; returns the exit code. */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = {}): Promise<number> {
   let code = 0;
   const program = new Command()
     .name('k8s-ops')
@@ -24,10 +25,18 @@ export function run(argv: readonly string[], io: Io): number {
       code = runKustomizeBuild(dir, opts, io);
     });
 
+  addRenderCommands(program, io, env, (n) => {
+    code = n;
+  });
+
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      io.stderr(`error: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
   return code;

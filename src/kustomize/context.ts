@@ -32,15 +32,14 @@ export interface BuildContext {
  * configuration, with YAML 1.1 scalars (so `namespace: on` is a boolean, and an error).
  */
 export function readDocuments(ctx: BuildContext, path: string, asKustomization = false): ParsedDoc[] {
-  const key = asKustomization ? `kustomization:${path}` : path;
+  const base = ctx.tree.cacheKey ? ctx.tree.cacheKey(path) : path;
+  if (base === undefined) return parseFile(ctx, path, asKustomization);
+  const key = asKustomization ? `kustomization:${base}` : base;
   const cached = ctx.cache.docs.get(key);
   if (cached instanceof DiagnosticError) throw cached;
   if (cached) return cached;
   try {
-    const text = ctx.tree.readText(path);
-    const docs = asKustomization
-      ? [{ value: parseYaml11(text, path), line: 1 }]
-      : parseYamlDocuments(text, path).map((d) => ({ value: d.value, line: d.line }));
+    const docs = parseFile(ctx, path, asKustomization);
     ctx.cache.docs.set(key, docs);
     return docs;
   } catch (e) {
@@ -51,4 +50,11 @@ export function readDocuments(ctx: BuildContext, path: string, asKustomization =
 
 export function cloneDocs(docs: readonly ParsedDoc[]): ParsedDoc[] {
   return docs.map((d) => ({ value: structuredClone(d.value) as JsonValue, line: d.line }));
+}
+
+function parseFile(ctx: BuildContext, path: string, asKustomization: boolean): ParsedDoc[] {
+  const text = ctx.tree.readText(path);
+  return asKustomization
+    ? [{ value: parseYaml11(text, path), line: 1 }]
+    : parseYamlDocuments(text, path).map((d) => ({ value: d.value, line: d.line }));
 }

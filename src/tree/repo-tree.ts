@@ -21,4 +21,10 @@ export interface RepoTree {
   readText(path: string): string;
   /** Directory entries sorted byte-wise by name. Throws DiagnosticError when not a directory. */
   list(path: string): DirEntry[];
+  /**
+   * A key under which parsed content of `path` may be cached across the trees of one run
+   * (views of one repository share it); undefined when the content must not be cached (an
+   * in-memory file). Trees without it are cached by path.
+   */
+  cacheKey?(path: string): string | undefined;
 }

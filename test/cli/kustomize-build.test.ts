@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
-import { kubectlAvailable, realKustomize, withFixture } from '../helpers/kustomize-oracle.js';
+import {
+  kubectlAvailable,
+  realKustomize,
+  withFixture,
+  withFixtureAsync,
+} from '../helpers/kustomize-oracle.js';
 import { PROJECT_ROOT } from '../helpers/shared.js';
 
 function capture(cwd: string): Io & { out: string; err: string } {
@@ -29,37 +34,37 @@ const files = {
 };
 
 describe('k8s-ops kustomize build', () => {
-  it.skipIf(!kubectlAvailable())('prints exactly what kubectl kustomize prints', () => {
-    withFixture(files, (root) => {
+  it.skipIf(!kubectlAvailable())('prints exactly what kubectl kustomize prints', async () => {
+    await withFixtureAsync(files, async (root) => {
       const io = capture(root);
-      expect(run(['kustomize', 'build', 'app'], io)).toBe(0);
+      expect(await run(['kustomize', 'build', 'app'], io)).toBe(0);
       expect(io.out).toBe(realKustomize(join(root, 'app')).stdout);
       expect(io.err).toBe('');
     });
   });
 
-  it('reports bad input with the file, exit 1 and nothing on stdout', () => {
-    withFixture(files, (root) => {
+  it('reports bad input with the file, exit 1 and nothing on stdout', async () => {
+    await withFixtureAsync(files, async (root) => {
       const io = capture(root);
-      expect(run(['kustomize', 'build', 'broken', '--root', root], io)).toBe(1);
+      expect(await run(['kustomize', 'build', 'broken', '--root', root], io)).toBe(1);
       expect(io.out).toBe('');
       expect(io.err).toMatch(/^broken\/kustomization\.yaml: error: resource 'missing\.yaml' does not exist/);
     });
   });
 
-  it('rejects a directory outside --root', () => {
-    withFixture(files, (root) => {
+  it('rejects a directory outside --root', async () => {
+    await withFixtureAsync(files, async (root) => {
       const io = capture(root);
-      expect(run(['kustomize', 'build', '..', '--root', join(root, 'app')], io)).toBe(1);
+      expect(await run(['kustomize', 'build', '..', '--root', join(root, 'app')], io)).toBe(1);
       expect(io.err).toMatch(/outside the repository root/);
     });
   });
 
   it.each([[['kustomize', 'build']], [['no-such-command']], [['kustomize', 'build', 'a', '--bogus']]])(
     'usage error %j exits 2',
-    (argv) => {
+    async (argv) => {
       const io = capture(PROJECT_ROOT);
-      expect(run(argv, io)).toBe(2);
+      expect(await run(argv, io)).toBe(2);
       expect(io.err).not.toBe('');
     },
   );

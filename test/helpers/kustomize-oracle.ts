@@ -50,3 +50,15 @@ export function withFixture<T>(files: Record<string, string | Uint8Array>, fn: (
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+export async function withFixtureAsync<T>(
+  files: Record<string, string | Uint8Array>,
+  fn: (root: string) => Promise<T>,
+): Promise<T> {
+  const root = writeFixture(files);
+  try {
+    return await fn(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

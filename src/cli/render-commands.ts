@@ -1,0 +1,196 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { loadAgeIdentities } from '../flux/sops/index.js';
+import { refKey, type ClusterModel } from '../render/model.js';
+import { renderRepository, type RepositoryRender } from '../render/render-repository.js';
+import { formatBuildJson, formatBuildYaml, maskDecrypted } from '../report/build-output.js';
+import { clusterTable, helmReleaseTable, kustomizationTable, sourceTable } from '../report/cluster-tables.js';
+import { formatGraph, type GraphFormat } from '../report/graph.js';
+import { formatTree } from '../report/tree.js';
+import { openWorktree } from '../tree/worktree.js';
+import type { Io } from './io.js';
+import { progress } from './progress.js';
+import { findRepoRoot } from './repo-root.js';
+
+/** Options every rendering command takes. */
+interface RenderFlags {
+  root?: string;
+  strict: boolean;
+  decrypt?: boolean;
+  showSecrets?: boolean;
+  quiet?: boolean;
+  cluster?: string;
+}
+
+/** Thrown for bad command-line input: exit code 2. */
+export class UsageError extends Error {}
+
+function addRenderFlags(cmd: Command): Command {
+  return cmd
+    .option('--root <dir>', 'repository root (default: the enclosing git repository)')
+    .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
+    .option('--decrypt', 'decrypt SOPS secrets in memory with SOPS_AGE_KEY or SOPS_AGE_KEY_FILE')
+    .option('--show-secrets', 'print decrypted secret values (never printed otherwise)')
+    .option('-q, --quiet', 'no progress indicator, errors only');
+}
+
+function decryptOptions(flags: RenderFlags, env: NodeJS.ProcessEnv) {
+  if (!flags.decrypt) return undefined;
+  const file = env.SOPS_AGE_KEY_FILE;
+  const keyFileContent = file ? readFileSync(file, 'utf8') : undefined;
+  const identities = loadAgeIdentities({
+    ...(env.SOPS_AGE_KEY ? { SOPS_AGE_KEY: env.SOPS_AGE_KEY } : {}),
+    ...(keyFileContent ? { SOPS_AGE_KEY_FILE_CONTENT: keyFileContent } : {}),
+  });
+  if (identities.length === 0) {
+    throw new UsageError('--decrypt needs an age identity: set SOPS_AGE_KEY or SOPS_AGE_KEY_FILE');
+  }
+  return { identities };
+}
+
+async function render(
+  flags: RenderFlags,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  clusters?: string[],
+): Promise<RepositoryRender> {
+  const root = flags.root ?? findRepoRoot('.', io.cwd);
+  const tree = openWorktree(root);
+  const p = progress(io, !flags.quiet && io.isTTY === true);
+  const decrypt = decryptOptions(flags, env);
+  try {
+    return await renderRepository(tree, {
+      strict: flags.strict,
+      ...(decrypt ? { decrypt } : {}),
+      ...(clusters ? { clusters } : {}),
+      onProgress: (msg) => p.update(msg),
+    });
+  } finally {
+    p.done();
+  }
+}
+
+function selectClusters(result: RepositoryRender, name: string | undefined): ClusterModel[] {
+  if (!name) return result.models;
+  const found = result.models.filter((m) => m.name === name);
+  if (found.length === 0) {
+    const known = result.clusters.map((c) => c.name).join(', ') || 'none';
+    throw new UsageError(`unknown cluster '${name}' (clusters: ${known})`);
+  }
+  return found;
+}
+
+function report(io: Io, diagnostics: readonly Diagnostic[], quiet: boolean | undefined): number {
+  const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  for (const d of shown) io.stderr(`${formatDiagnostic(d)}\n`);
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function allDiagnostics(result: RepositoryRender, models: readonly ClusterModel[]): Diagnostic[] {
+  return [...result.diagnostics, ...models.flatMap((m) => m.diagnostics)];
+}
+
+/** `get`, `build`, `tree`, `graph`. `setCode` receives each command's exit code. */
+export function addRenderCommands(
+  program: Command,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  setCode: (n: number) => void,
+) {
+  const get = program.command('get').description('list what Flux would reconcile, like `flux get`');
+  addRenderFlags(get.command('clusters').description('the clusters and their entry points')).action(
+    async (flags: RenderFlags) => {
+      const root = flags.root ?? findRepoRoot('.', io.cwd);
+      const result = await renderRepository(openWorktree(root), { strict: flags.strict, discoverOnly: true });
+      io.stdout(clusterTable(result.clusters));
+      setCode(report(io, result.diagnostics, flags.quiet));
+    },
+  );
+  const tables: [string[], string, (m: readonly ClusterModel[]) => string][] = [
+    [['kustomizations', 'ks'], 'Flux Kustomizations with their state', kustomizationTable],
+    [['helmreleases', 'hr'], 'HelmReleases', helmReleaseTable],
+    [['sources'], 'sources (GitRepository, OCIRepository, HelmRepository, Bucket)', sourceTable],
+  ];
+  for (const [[name, ...aliases], description, table] of tables) {
+    const cmd = get
+      .command(name as string)
+      .aliases(aliases)
+      .description(description);
+    addRenderFlags(cmd.option('--cluster <name>', 'only this cluster')).action(async (flags: RenderFlags) => {
+      const result = await render(flags, io, env, flags.cluster ? [flags.cluster] : undefined);
+      const models = selectClusters(result, flags.cluster);
+      io.stdout(table(models));
+      setCode(report(io, allDiagnostics(result, models), flags.quiet));
+    });
+  }
+
+  addRenderFlags(
+    program
+      .command('build')
+      .description('print what Flux applies to a cluster, like `flux build` (every cluster by default)')
+      .argument('[cluster]', 'cluster name')
+      .option('--ks <name>', 'only this Kustomization (name or namespace/name)')
+      .addOption(
+        new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
+      )
+      .option('--out-dir <dir>', 'write one file per Kustomization: DIR/<cluster>/<namespace>/<name>.yaml'),
+  ).action(
+    async (
+      cluster: string | undefined,
+      flags: RenderFlags & { ks?: string; output: string; outDir?: string },
+    ) => {
+      const result = await render(flags, io, env, cluster ? [cluster] : undefined);
+      const models = selectClusters(result, cluster);
+      const wanted = (k: ClusterModel['kustomizations'][number]) =>
+        !flags.ks || flags.ks === k.ref.name || flags.ks === refKey(k.ref);
+      const kss = models.flatMap((m) => m.kustomizations.filter(wanted).map((k) => ({ m, k })));
+      if (flags.ks && kss.length === 0) throw new UsageError(`no Kustomization named '${flags.ks}'`);
+      const format = (objs: ClusterModel['kustomizations'][number]['objects']) => {
+        const shown = objs.map((o) => maskDecrypted(o, flags.showSecrets === true));
+        return flags.output === 'json' ? formatBuildJson(shown) : formatBuildYaml(shown);
+      };
+      if (flags.outDir) {
+        for (const { m, k } of kss) {
+          const dir = join(flags.outDir, m.name, k.ref.namespace);
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(
+            join(dir, `${k.ref.name}.${flags.output === 'json' ? 'json' : 'yaml'}`),
+            format(k.objects),
+          );
+        }
+      } else {
+        io.stdout(format(kss.flatMap(({ k }) => k.objects)));
+      }
+      setCode(report(io, allDiagnostics(result, models), flags.quiet));
+    },
+  );
+
+  addRenderFlags(
+    program
+      .command('tree')
+      .description('the Kustomizations of a cluster and what each applies')
+      .argument('<cluster>'),
+  ).action(async (cluster: string, flags: RenderFlags) => {
+    const result = await render(flags, io, env, [cluster]);
+    const models = selectClusters(result, cluster);
+    io.stdout(models.map(formatTree).join('\n'));
+    setCode(report(io, allDiagnostics(result, models), flags.quiet));
+  });
+
+  addRenderFlags(
+    program
+      .command('graph')
+      .description('the dependsOn graph of a cluster')
+      .argument('<cluster>')
+      .addOption(
+        new Option('--format <format>', 'graph syntax').choices(['mermaid', 'dot']).default('mermaid'),
+      ),
+  ).action(async (cluster: string, flags: RenderFlags & { format: GraphFormat }) => {
+    const result = await render(flags, io, env, [cluster]);
+    const models = selectClusters(result, cluster);
+    io.stdout(models.map((m) => formatGraph(m, flags.format)).join('\n'));
+    setCode(report(io, allDiagnostics(result, models), flags.quiet));
+  });
+}

@@ -1,0 +1,191 @@
+import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { isJsonObject, type JsonObject } from '../core/json.js';
+import { buildWithSources, type BuiltObject } from '../kustomize/build.js';
+import type { BuildCache } from '../kustomize/context.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { filteredTree } from '../tree/source-ignore.js';
+import { subTree } from '../tree/sub-tree.js';
+import { parseFluxObject, type KustomizationModel } from './models/index.js';
+import { prepareFluxBuild } from './overlay/index.js';
+import {
+  decryptSopsObject,
+  hasSopsMetadata,
+  isSopsEncrypted,
+  maskSopsSecret,
+  sopsNotDecryptedError,
+  type AgeIdentity,
+} from './sops/index.js';
+import { placeholderOf } from './in-cluster-values.js';
+import { resolveVariables, type VariableLookup } from './resolve-variables.js';
+import { substituteResource } from './substitute.js';
+
+export interface FluxBuildOptions {
+  /** Strict postBuild substitution (Flux 2.9's default): an undefined variable is an error. */
+  strict: boolean;
+  /** Repository sub-path the Kustomization's source artifact maps to ('' = repository root). */
+  sourcePath: string;
+  /** ConfigMaps and Secrets present in the cluster, for `substituteFrom`. */
+  lookupObject: VariableLookup;
+  /** Variables that exist only in the cluster (lowest precedence). */
+  extraVariables?: Record<string, string>;
+  cache?: BuildCache;
+  /** Decrypt SOPS-encrypted objects in memory when the Kustomization configures decryption. */
+  decrypt?: { identities: AgeIdentity[] };
+  /** Where the Flux Kustomization object is declared. */
+  where: { file: string; line?: number };
+}
+
+export interface FluxObject extends BuiltObject {
+  /** Decrypted from SOPS in memory: callers must not print its values unless asked to. */
+  decrypted?: boolean;
+  /** A SOPS Secret masked because it was not decrypted: its values are unknown. */
+  masked?: boolean;
+}
+
+export interface FluxBuildOutput {
+  /** The build directory inside the repository. */
+  path: string;
+  objects: FluxObject[];
+  /** Names of the variables substitution used (values are not returned: they may be secret). */
+  variables: string[];
+  diagnostics: Diagnostic[];
+}
+
+const OWNER_NAME = 'kustomize.toolkit.fluxcd.io/name';
+const OWNER_NAMESPACE = 'kustomize.toolkit.fluxcd.io/namespace';
+
+function subject(obj: JsonObject): string {
+  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
+  const ns = typeof meta.namespace === 'string' && meta.namespace ? `${meta.namespace}/` : '';
+  return `${String(obj.kind)}/${ns}${String(meta.name ?? '')}`;
+}
+
+function setMetadataMap(
+  obj: JsonObject,
+  field: 'labels' | 'annotations',
+  values: Record<string, string>,
+): void {
+  if (Object.keys(values).length === 0) return;
+  const meta = isJsonObject(obj.metadata) ? obj.metadata : (obj.metadata = {});
+  const map = isJsonObject(meta[field]) ? (meta[field] as JsonObject) : (meta[field] = {});
+  Object.assign(map, values);
+}
+
+/** ssautil.ReadObjects: documents without apiVersion/kind/name and kustomize configs are dropped. */
+function applicable(obj: JsonObject): boolean {
+  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') return false;
+  if (typeof obj.kind !== 'string' || obj.kind === '') return false;
+  if (typeof meta.name !== 'string' || meta.name === '') return false;
+  return !(obj.kind === 'Kustomization' && obj.apiVersion.startsWith('kustomize.config.k8s.io/'));
+}
+
+/**
+ * What Flux applies for one Kustomization (kustomize-controller's build, §2.1 of the
+ * semantics): overlay or generated kustomization, kustomize build in input order, SOPS,
+ * postBuild substitution, owner labels and commonMetadata. Secrets that stay encrypted are
+ * masked as `flux build` masks them. Throws DiagnosticError when the Kustomization fails.
+ */
+export async function buildFluxKustomization(
+  tree: RepoTree,
+  ksObj: JsonObject,
+  opts: FluxBuildOptions,
+): Promise<FluxBuildOutput> {
+  const parsed = parseFluxObject(ksObj, opts.where);
+  const diagnostics = parsed.diagnostics.filter((d) => d.severity !== 'error');
+  const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) throw new DiagnosticError(firstError);
+  const ks = parsed.model as KustomizationModel;
+
+  const artifact = filteredTree(subTree(tree, opts.sourcePath));
+  const prepared = prepareFluxBuild(artifact, ks);
+  diagnostics.push(...prepared.diagnostics);
+  const built = buildWithSources(prepared.tree, prepared.dir, {
+    reorder: 'none',
+    ...(opts.cache ? { cache: opts.cache } : {}),
+  });
+
+  const vars = ks.postBuild ? resolveVariables(ks, opts.lookupObject, opts.extraVariables ?? {}) : undefined;
+  if (vars) diagnostics.push(...vars.diagnostics);
+  // Sources whose values exist only in the cluster: rendered with placeholders, and when even
+  // their keys are unknown, without strict mode (an unknown variable may well be defined).
+  let strict = opts.strict;
+  for (const ref of ks.postBuild?.substituteFrom ?? []) {
+    const placeholder = placeholderOf(opts.lookupObject(ref.kind, ks.namespace, ref.name));
+    if (!placeholder) continue;
+    if (placeholder.kind === 'opaque') strict = false;
+    diagnostics.push({
+      severity: 'info',
+      rule: 'flux-in-cluster-variables',
+      file: opts.where.file,
+      ...(opts.where.line !== undefined ? { line: opts.where.line } : {}),
+      message: `${ks.namespace}/${ks.name}: variables from ${ref.kind}/${ref.name} exist only in the cluster (${placeholder.origin}); rendered with placeholder values${placeholder.kind === 'opaque' ? ' and without strict mode' : ''}`,
+      hint: 'run with --decrypt for SOPS secrets, or declare the values under variables in k8s-ops.yaml',
+    });
+  }
+  const objects: FluxObject[] = [];
+  for (const b of built) {
+    let obj = b.obj;
+    if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
+      throw new DiagnosticError({
+        rule: 'flux-build',
+        file: b.file,
+        ...(b.line !== undefined ? { line: b.line } : {}),
+        message: `failed to decode Kubernetes apiVersion, kind and name from ${subject(obj)}`,
+        hint: 'every manifest needs apiVersion, kind and metadata.name',
+      });
+    }
+    let decrypted = false;
+    if (ks.decryption && opts.decrypt && (hasSopsMetadata(obj) || isSopsEncrypted(obj))) {
+      // Like the controller, no MAC check after the build: kustomize may have added labels.
+      obj = await decryptSopsObject(
+        obj,
+        opts.decrypt.identities,
+        { file: b.file, subject: subject(obj) },
+        { verifyMac: false },
+      );
+      decrypted = true;
+    }
+    if (vars) {
+      const out = substituteResource(obj, vars, {
+        strict,
+        strategy: ks.postBuild?.substituteStrategy ?? 'WithVariables',
+        file: b.file,
+      });
+      if (out === null) continue;
+      obj = out;
+    }
+    if (!applicable(obj)) continue;
+    setMetadataMap(obj, 'labels', { [OWNER_NAME]: ks.name, [OWNER_NAMESPACE]: ks.namespace });
+    let masked = false;
+    if (!decrypted && isSopsEncrypted(obj)) {
+      masked = true;
+      if (!ks.decryption) {
+        const err = sopsNotDecryptedError(obj, {
+          file: b.file,
+          ...(b.line !== undefined ? { line: b.line } : {}),
+        });
+        diagnostics.push({ ...err.diagnostic });
+      }
+      obj = maskSopsSecret(obj, { file: b.file });
+    }
+    if (ks.commonMetadata) {
+      setMetadataMap(obj, 'labels', ks.commonMetadata.labels ?? {});
+      setMetadataMap(obj, 'annotations', ks.commonMetadata.annotations ?? {});
+    }
+    objects.push({
+      obj,
+      file: b.file,
+      ...(b.line !== undefined ? { line: b.line } : {}),
+      ...(decrypted ? { decrypted } : {}),
+      ...(masked ? { masked } : {}),
+    });
+  }
+  const base = opts.sourcePath;
+  return {
+    path: base && prepared.dir ? `${base}/${prepared.dir}` : base || prepared.dir,
+    objects,
+    variables: vars ? [...vars.vars.keys()].sort() : [],
+    diagnostics,
+  };
+}

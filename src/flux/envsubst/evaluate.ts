@@ -1,0 +1,45 @@
+/**
+ * Evaluation of a parsed envsubst template (fluxcd/pkg envsubst/template.go). Operands are
+ * evaluated before the variable itself (so `${a:=${b}}` checks `b` even when `a` is set), and in
+ * strict mode an unset variable is an error for every operator except the default family.
+ */
+import { fromBytes } from './bytes.js';
+import { applyOperator, EnvsubstPanic, isDefaultOp } from './funcs.js';
+import type { FuncNode, Node } from './parse.js';
+
+/** Value of a variable (name and value as byte strings), or undefined when it is not set. */
+export type ByteLookup = (name: string) => string | undefined;
+
+export class EnvsubstEvalError extends Error {
+  constructor(
+    message: string,
+    readonly node: FuncNode,
+  ) {
+    super(message);
+  }
+}
+
+/** The expanded template as a byte string. */
+export function evaluate(nodes: readonly Node[], lookup: ByteLookup, strict: boolean): string {
+  let out = '';
+  for (const node of nodes) out += evalNode(node, lookup, strict);
+  return out;
+}
+
+function evalNode(node: Node, lookup: ByteLookup, strict: boolean): string {
+  if (node.kind === 'text') return node.value;
+  const args = node.args.map((arg) => evalNode(arg, lookup, strict));
+  const value = lookup(node.param);
+  if (value === undefined && strict && !isDefaultOp(node.op)) {
+    throw new EnvsubstEvalError(
+      `variable not set (strict mode): ${JSON.stringify(fromBytes(node.param))}`,
+      node,
+    );
+  }
+  try {
+    return applyOperator(node.op, value ?? '', args);
+  } catch (e) {
+    if (e instanceof EnvsubstPanic) throw new EnvsubstEvalError(e.message, node);
+    throw e;
+  }
+}

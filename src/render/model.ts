@@ -1,0 +1,98 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { JsonObject } from '../core/json.js';
+
+/** A namespaced object reference, printed `namespace/name`. */
+export interface ObjectRef {
+  namespace: string;
+  name: string;
+}
+
+export function refKey(ref: ObjectRef): string {
+  return `${ref.namespace}/${ref.name}`;
+}
+
+/**
+ * What happened to a Flux Kustomization in the simulated reconciliation:
+ * - rendered: built from this repository;
+ * - failed: its build (or a dependency) failed — `reason` says why;
+ * - external: its source is not this repository (another repo, an OCI artifact, a bucket);
+ * - suspended: `spec.suspend: true`, so Flux does not reconcile it.
+ */
+export type KustomizationState = 'rendered' | 'failed' | 'external' | 'suspended';
+
+/** One rendered object with the file it came from. */
+export interface RenderedObject {
+  obj: JsonObject;
+  /** Repository-relative source file ('' for generated objects). */
+  file: string;
+  line?: number;
+  /** Decrypted from SOPS in memory: its values must not be printed unless asked for. */
+  decrypted?: boolean;
+  /** A SOPS Secret that was not decrypted (values masked). */
+  masked?: boolean;
+}
+
+export interface KustomizationRecord {
+  ref: ObjectRef;
+  /** The Kustomization that applied this one; undefined for the cluster's root. */
+  parent?: ObjectRef;
+  /** Where the Flux Kustomization object itself is declared. */
+  file: string;
+  line?: number;
+  state: KustomizationState;
+  reason?: string;
+  /** Source reference as `Kind/namespace/name`. */
+  source: string;
+  /** The repository path it builds (after substitution), when its source is this repository. */
+  path?: string;
+  dependsOn: ObjectRef[];
+  /** Objects it applies, with Flux's owner labels set (empty unless rendered). */
+  objects: RenderedObject[];
+  /** Variable names available to postBuild substitution (values are not kept: they may be secret). */
+  variables: string[];
+  /** Raw object as rendered by its parent (after the parent's substitution). */
+  spec: JsonObject;
+}
+
+export interface HelmReleaseRecord {
+  ref: ObjectRef;
+  /** The Kustomization that applies it. */
+  owner: ObjectRef;
+  chart: string;
+  version?: string;
+  /** Source reference as `Kind/namespace/name`. */
+  source: string;
+  dependsOn: ObjectRef[];
+  suspended: boolean;
+  obj: JsonObject;
+}
+
+export interface SourceRecord {
+  kind: string;
+  ref: ObjectRef;
+  owner: ObjectRef;
+  url?: string;
+  /** Branch, tag, semver or digest the source follows. */
+  revision?: string;
+  /** True when this source is the repository being rendered. */
+  local: boolean;
+  obj: JsonObject;
+}
+
+export interface DependencyEdge {
+  from: ObjectRef;
+  to: ObjectRef;
+}
+
+/** Everything Flux would apply to one cluster, as the simulation sees it. */
+export interface ClusterModel {
+  name: string;
+  entryPath: string;
+  /** In reconciliation order (dependencies before dependents). */
+  kustomizations: KustomizationRecord[];
+  helmReleases: HelmReleaseRecord[];
+  sources: SourceRecord[];
+  /** `dependsOn` edges between Kustomizations (dependent → dependency). */
+  edges: DependencyEdge[];
+  diagnostics: Diagnostic[];
+}

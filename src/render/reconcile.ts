@@ -1,0 +1,293 @@
+import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { isJsonObject, type JsonObject } from '../core/json.js';
+import { externalSecretKeys, externalSecretTarget, placeholderSecret } from '../flux/in-cluster-values.js';
+import { buildFluxKustomization, type FluxBuildOptions } from '../flux/build-kustomization.js';
+import type { BuildCache } from '../kustomize/context.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { dependencyOrder } from './dependency-order.js';
+import { collectHelmReleases, collectSources } from './collect.js';
+import {
+  isFluxKustomizationObject,
+  objectRef,
+  viewKustomization,
+  type KustomizationView,
+} from './ks-view.js';
+import {
+  refKey,
+  type ClusterModel,
+  type KustomizationRecord,
+  type ObjectRef,
+  type RenderedObject,
+} from './model.js';
+
+/** A source object (by kind and namespace/name) that is this repository, at `path` inside it. */
+export interface LocalSource {
+  kind: string;
+  namespace: string;
+  name: string;
+  path: string;
+}
+
+/** What to render for one cluster: where Flux starts, and what exists only inside the cluster. */
+export interface RenderTarget {
+  name: string;
+  entryPath: string;
+  /** The Kustomization Flux itself reconciles first (e.g. flux-system/flux-system). */
+  root: ObjectRef;
+  /** Sources that are this repository; the first is the one the root Kustomization uses. */
+  localSources: LocalSource[];
+  /** Extra postBuild variables that exist only in the cluster (lowest precedence). */
+  variables?: Record<string, string>;
+  /** Objects that exist in the cluster but not in the repository (e.g. bootstrap Secrets). */
+  objects?: RenderedObject[];
+  /** File that declared the cluster, for diagnostics. */
+  file?: string;
+}
+
+export interface RenderOptions {
+  strict: boolean;
+  cache?: BuildCache;
+  decrypt?: FluxBuildOptions['decrypt'];
+}
+
+interface Pending {
+  obj: JsonObject;
+  view: KustomizationView;
+  file: string;
+  line?: number;
+  parent?: ObjectRef;
+}
+
+function rootObject(target: RenderTarget): JsonObject {
+  const src = target.localSources[0];
+  return {
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: { name: target.root.name, namespace: target.root.namespace },
+    spec: {
+      interval: '10m',
+      path: `./${target.entryPath}`,
+      prune: true,
+      sourceRef: src
+        ? { kind: src.kind, name: src.name, namespace: src.namespace }
+        : { kind: 'GitRepository', name: target.root.name, namespace: target.root.namespace },
+    },
+  };
+}
+
+const objectKey = (kind: string, namespace: string, name: string) => `${kind}/${namespace}/${name}`;
+
+/**
+ * Simulates Flux reconciling one cluster: build the root, collect the Flux Kustomizations it
+ * applies, build each one whose source is this repository in dependsOn order, and continue
+ * with what each applies until nothing new appears. A failure in one Kustomization is
+ * recorded and never stops the others.
+ */
+export async function renderCluster(
+  tree: RepoTree,
+  target: RenderTarget,
+  opts: RenderOptions,
+): Promise<ClusterModel> {
+  const diagnostics: Diagnostic[] = [];
+  const records = new Map<string, KustomizationRecord>();
+  const pending: Pending[] = [];
+  const seen = new Set<string>();
+  const objectIndex = new Map<string, RenderedObject>();
+  const externalSecrets = new Map<string, JsonObject>();
+  const index = (o: RenderedObject) => {
+    const kind = o.obj.kind;
+    if (kind === 'ConfigMap' || kind === 'Secret') {
+      const r = objectRef(o.obj);
+      objectIndex.set(objectKey(kind, r.namespace, r.name), o);
+    } else if (
+      kind === 'ExternalSecret' &&
+      String(o.obj.apiVersion ?? '').startsWith('external-secrets.io/')
+    ) {
+      const t = externalSecretTarget(o.obj);
+      externalSecrets.set(objectKey('Secret', t.namespace, t.name), o.obj);
+    }
+  };
+  for (const o of target.objects ?? []) index(o);
+
+  const enqueue = (obj: JsonObject, file: string, line: number | undefined, parent?: ObjectRef) => {
+    const view = viewKustomization(obj);
+    const key = refKey(view.ref);
+    if (seen.has(key)) {
+      const first = records.get(key) ?? pending.find((p) => refKey(p.view.ref) === key);
+      const isRootSelf = parent !== undefined && refKey(parent) === key;
+      if (!isRootSelf) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'flux-duplicate-kustomization',
+          file,
+          ...(line !== undefined ? { line } : {}),
+          message: `Kustomization ${key} is defined more than once (first in ${first?.file ?? 'another file'}); the first definition is used`,
+          hint: 'rename one of them; Flux would make the two fight over the same object',
+        });
+      }
+      return;
+    }
+    seen.add(key);
+    pending.push({ obj, view, file, line, ...(parent ? { parent } : {}) });
+  };
+
+  /** substituteFrom lookups: what the cluster holds, with placeholders for in-cluster-only values. */
+  const lookupObject = (
+    kind: 'ConfigMap' | 'Secret',
+    namespace: string,
+    name: string,
+  ): JsonObject | undefined => {
+    const key = objectKey(kind, namespace, name);
+    const found = objectIndex.get(key);
+    if (found && !found.masked) return found.obj;
+    if (found) {
+      const keys = [found.obj.data, found.obj.stringData].flatMap((m) =>
+        isJsonObject(m) ? Object.keys(m) : [],
+      );
+      return placeholderSecret(namespace, name, keys, 'known', 'SOPS-encrypted, not decrypted');
+    }
+    const es = externalSecrets.get(key);
+    if (!es) return undefined;
+    const { keys, kind: placeholderKind } = externalSecretKeys(es);
+    return placeholderSecret(
+      namespace,
+      name,
+      keys,
+      placeholderKind,
+      `created by ExternalSecret ${refKey(objectRef(es))}`,
+    );
+  };
+
+  const localSource = (view: KustomizationView): LocalSource | undefined =>
+    target.localSources.find(
+      (s) =>
+        s.kind === view.sourceKind &&
+        s.name === view.sourceRef.name &&
+        s.namespace === view.sourceRef.namespace,
+    );
+
+  const render = async (p: Pending): Promise<void> => {
+    const { view } = p;
+    const base: KustomizationRecord = {
+      ref: view.ref,
+      ...(p.parent ? { parent: p.parent } : {}),
+      file: p.file,
+      ...(p.line !== undefined ? { line: p.line } : {}),
+      state: 'rendered',
+      source: `${view.sourceKind}/${view.sourceRef.namespace}/${view.sourceRef.name}`,
+      dependsOn: view.dependsOn,
+      objects: [],
+      variables: [],
+      spec: p.obj,
+    };
+    records.set(refKey(view.ref), base);
+    if (view.suspended) {
+      base.state = 'suspended';
+      return;
+    }
+    const src = localSource(view);
+    if (!src) {
+      base.state = 'external';
+      base.reason = `source ${base.source} is not this repository`;
+      return;
+    }
+    try {
+      const out = await buildFluxKustomization(tree, p.obj, {
+        strict: opts.strict,
+        sourcePath: src.path,
+        lookupObject,
+        ...(target.variables ? { extraVariables: target.variables } : {}),
+        ...(opts.cache ? { cache: opts.cache } : {}),
+        ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+        where: { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}) },
+      });
+      base.path = out.path;
+      base.objects = out.objects;
+      base.variables = out.variables;
+      diagnostics.push(...out.diagnostics);
+      for (const o of out.objects) {
+        const r = objectRef(o.obj);
+        index(o);
+        if (isFluxKustomizationObject(o.obj)) {
+          if (refKey(r) === refKey(view.ref)) {
+            base.spec = o.obj; // the root declaring itself (gotk-sync): keep the real spec
+            continue;
+          }
+          enqueue(o.obj, o.file, o.line, view.ref);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      base.state = 'failed';
+      base.reason = e.diagnostic.message;
+      diagnostics.push({
+        ...e.diagnostic,
+        message: `Kustomization ${refKey(view.ref)}: ${e.diagnostic.message}`,
+        file: e.diagnostic.file ?? p.file,
+      });
+    }
+  };
+
+  enqueue(rootObject(target), target.file ?? target.entryPath, undefined);
+
+  while (pending.length > 0) {
+    const processed = (ref: ObjectRef) => records.has(refKey(ref));
+    const depsDone = (p: Pending) => p.view.dependsOn.every(processed);
+    // A ConfigMap/Secret it substitutes from may come from a Kustomization not reconciled yet:
+    // in the cluster it would retry until it exists, so wait for it while others can progress.
+    const sourcesFound = (p: Pending) =>
+      p.view.substituteFrom.every((r) => r.optional || lookupObject(r.kind, p.view.ref.namespace, r.name));
+    let idx = pending.findIndex((p) => depsDone(p) && sourcesFound(p));
+    if (idx < 0) idx = pending.findIndex(depsDone);
+    if (idx < 0) {
+      // Nothing can progress: the rest wait on cycles or on Kustomizations that never appear.
+      const order = dependencyOrder(pending.map((p) => p.view));
+      const stuck = pending.splice(0);
+      for (const p of stuck) {
+        const missing = p.view.dependsOn.filter(
+          (d) => !processed(d) && !stuck.some((s) => refKey(s.view.ref) === refKey(d)),
+        );
+        const reason = !order.ok
+          ? order.message
+          : `dependency ${missing.map((m) => `'${refKey(m)}'`).join(', ')} not found`;
+        records.set(refKey(p.view.ref), {
+          ref: p.view.ref,
+          ...(p.parent ? { parent: p.parent } : {}),
+          file: p.file,
+          ...(p.line !== undefined ? { line: p.line } : {}),
+          state: 'failed',
+          reason,
+          source: `${p.view.sourceKind}/${p.view.sourceRef.namespace}/${p.view.sourceRef.name}`,
+          dependsOn: p.view.dependsOn,
+          objects: [],
+          variables: [],
+          spec: p.obj,
+        });
+        diagnostics.push({
+          severity: 'error',
+          rule: order.ok ? 'flux-dependency-missing' : 'flux-dependency-cycle',
+          file: p.file,
+          ...(p.line !== undefined ? { line: p.line } : {}),
+          message: `Kustomization ${refKey(p.view.ref)}: ${reason}`,
+          hint: order.ok ? 'fix the dependsOn name or namespace' : 'remove one dependsOn edge of the cycle',
+        });
+      }
+      break;
+    }
+    const [next] = pending.splice(idx, 1) as [Pending];
+    await render(next);
+  }
+
+  const all = [...records.values()];
+  const order = dependencyOrder(all.map((r) => ({ ref: r.ref, dependsOn: r.dependsOn })));
+  const sorted = order.ok ? order.order.map((ref) => records.get(refKey(ref)) as KustomizationRecord) : all;
+  return {
+    name: target.name,
+    entryPath: target.entryPath,
+    kustomizations: sorted,
+    helmReleases: collectHelmReleases(sorted),
+    sources: collectSources(sorted, target.localSources),
+    edges: sorted.flatMap((r) => r.dependsOn.map((to) => ({ from: r.ref, to }))),
+    diagnostics,
+  };
+}

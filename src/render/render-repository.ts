@@ -1,0 +1,94 @@
+import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { isJsonObject } from '../core/json.js';
+import { newBuildCache } from '../kustomize/context.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { parseYamlDocuments } from '../yaml/parse.js';
+import { loadConfig, type RepoConfig } from './config.js';
+import { discoverClusters, type ClusterEntry } from './discover/index.js';
+import type { ClusterModel, RenderedObject } from './model.js';
+import { renderCluster, type RenderOptions, type RenderTarget } from './reconcile.js';
+
+export interface RepositoryRenderOptions {
+  strict: boolean;
+  decrypt?: RenderOptions['decrypt'];
+  /** Render only these clusters (all when absent). */
+  clusters?: readonly string[];
+  /** Find the clusters without rendering them. */
+  discoverOnly?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface RepositoryRender {
+  config?: RepoConfig;
+  clusters: ClusterEntry[];
+  models: ClusterModel[];
+  /** Problems of the configuration and of discovery (each model has its own). */
+  diagnostics: Diagnostic[];
+}
+
+/** Manifest files k8s-ops.yaml declares as present in the cluster (e.g. bootstrap Secrets). */
+function clusterObjects(tree: RepoTree, entry: ClusterEntry, diagnostics: Diagnostic[]): RenderedObject[] {
+  const out: RenderedObject[] = [];
+  for (const file of entry.objects) {
+    try {
+      for (const doc of parseYamlDocuments(tree.readText(file), file)) {
+        if (isJsonObject(doc.value)) out.push({ obj: doc.value, file, line: doc.line });
+      }
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      diagnostics.push(e.diagnostic);
+    }
+  }
+  return out;
+}
+
+function targetOf(tree: RepoTree, entry: ClusterEntry, diagnostics: Diagnostic[]): RenderTarget {
+  return {
+    name: entry.name,
+    entryPath: entry.entryPath,
+    root: entry.rootKustomization,
+    localSources: entry.sources.map((s) => ({
+      kind: s.kind,
+      namespace: s.namespace,
+      name: s.name,
+      path: s.path,
+    })),
+    variables: entry.variables,
+    objects: clusterObjects(tree, entry, diagnostics),
+    file: entry.file,
+  };
+}
+
+/**
+ * Every cluster of a repository: configuration, discovery, then the simulated Flux
+ * reconciliation of each cluster. Parsed files are shared between clusters.
+ */
+export async function renderRepository(
+  tree: RepoTree,
+  opts: RepositoryRenderOptions,
+): Promise<RepositoryRender> {
+  const loaded = loadConfig(tree);
+  const diagnostics = [...loaded.diagnostics];
+  const found = discoverClusters(tree, loaded.config);
+  diagnostics.push(...found.diagnostics);
+  const base = { ...(loaded.config ? { config: loaded.config } : {}), clusters: found.clusters, diagnostics };
+  if (opts.discoverOnly) return { ...base, models: [] };
+
+  const wanted = opts.clusters
+    ? found.clusters.filter((c) => opts.clusters?.includes(c.name))
+    : found.clusters;
+  const cache = newBuildCache();
+  const models: ClusterModel[] = [];
+  for (const [i, entry] of wanted.entries()) {
+    opts.onProgress?.(`rendering cluster ${entry.name} (${i + 1}/${wanted.length})`);
+    const target = targetOf(tree, entry, diagnostics);
+    models.push(
+      await renderCluster(tree, target, {
+        strict: opts.strict,
+        cache,
+        ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+      }),
+    );
+  }
+  return { ...base, models };
+}

@@ -1,0 +1,27 @@
+import { isJsonObject, type JsonObject } from '../core/json.js';
+import type { RenderedObject } from '../render/model.js';
+import { emitYaml } from '../yaml/emit.js';
+
+const MASK = '**SOPS**';
+const MASK_B64 = Buffer.from(MASK).toString('base64');
+
+/** Values of Secrets decrypted in memory are replaced unless the user asked to see them. */
+export function maskDecrypted(o: RenderedObject, showSecrets: boolean): JsonObject {
+  if (!o.decrypted || showSecrets || o.obj.kind !== 'Secret') return o.obj;
+  const out: JsonObject = { ...o.obj };
+  if (isJsonObject(o.obj.data))
+    out.data = Object.fromEntries(Object.keys(o.obj.data).map((k) => [k, MASK_B64]));
+  if (isJsonObject(o.obj.stringData)) {
+    out.stringData = Object.fromEntries(Object.keys(o.obj.stringData).map((k) => [k, MASK]));
+  }
+  return out;
+}
+
+/** `flux build` output: each object as sigs.k8s.io/yaml prints it, followed by `---`. */
+export function formatBuildYaml(objects: readonly JsonObject[]): string {
+  return objects.map((o) => `${emitYaml(o)}---\n`).join('');
+}
+
+export function formatBuildJson(objects: readonly JsonObject[]): string {
+  return `${JSON.stringify(objects, null, 2)}\n`;
+}
