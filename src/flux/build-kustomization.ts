@@ -24,6 +24,8 @@ export interface FluxBuildOptions {
   strict: boolean;
   /** Repository sub-path the Kustomization's source artifact maps to ('' = repository root). */
   sourcePath: string;
+  /** The source's `spec.ignore` (gitignore lines), which shapes its artifact. */
+  sourceIgnore?: string;
   /** ConfigMaps and Secrets present in the cluster, for `substituteFrom`. */
   lookupObject: VariableLookup;
   /** Variables that exist only in the cluster (lowest precedence). */
@@ -97,7 +99,9 @@ export async function buildFluxKustomization(
   if (firstError) throw new DiagnosticError(firstError);
   const ks = parsed.model as KustomizationModel;
 
-  const artifact = filteredTree(subTree(tree, opts.sourcePath));
+  const artifact = filteredTree(subTree(tree, opts.sourcePath), {
+    ...(opts.sourceIgnore !== undefined ? { ignore: opts.sourceIgnore } : {}),
+  });
   const prepared = prepareFluxBuild(artifact, ks);
   diagnostics.push(...prepared.diagnostics);
   const built = buildWithSources(prepared.tree, prepared.dir, {

@@ -94,8 +94,13 @@ export async function renderCluster(
   const seen = new Set<string>();
   const objectIndex = new Map<string, RenderedObject>();
   const externalSecrets = new Map<string, JsonObject>();
+  const sourceObjects = new Map<string, JsonObject>();
   const index = (o: RenderedObject) => {
     const kind = o.obj.kind;
+    if (String(o.obj.apiVersion ?? '').startsWith('source.toolkit.fluxcd.io/')) {
+      const r = objectRef(o.obj);
+      sourceObjects.set(objectKey(String(kind), r.namespace, r.name), o.obj);
+    }
     if (kind === 'ConfigMap' || kind === 'Secret') {
       const r = objectRef(o.obj);
       objectIndex.set(objectKey(kind, r.namespace, r.name), o);
@@ -192,9 +197,14 @@ export async function renderCluster(
       return;
     }
     try {
+      const sourceObj = sourceObjects.get(
+        objectKey(view.sourceKind, view.sourceRef.namespace, view.sourceRef.name),
+      );
+      const ignore = sourceObj && isJsonObject(sourceObj.spec) ? sourceObj.spec.ignore : undefined;
       const out = await buildFluxKustomization(tree, p.obj, {
         strict: opts.strict,
         sourcePath: src.path,
+        ...(typeof ignore === 'string' ? { sourceIgnore: ignore } : {}),
         lookupObject,
         ...(target.variables ? { extraVariables: target.variables } : {}),
         ...(opts.cache ? { cache: opts.cache } : {}),
@@ -228,7 +238,12 @@ export async function renderCluster(
     }
   };
 
-  enqueue(rootObject(target), target.file ?? target.entryPath, undefined);
+  // The root as the cluster holds it when it is known (e.g. applied by bootstrap), else synthetic.
+  const declaredRoot = (target.objects ?? []).find(
+    (o) => isFluxKustomizationObject(o.obj) && refKey(objectRef(o.obj)) === refKey(target.root),
+  );
+  if (declaredRoot) enqueue(declaredRoot.obj, declaredRoot.file, declaredRoot.line);
+  else enqueue(rootObject(target), target.file ?? target.entryPath, undefined);
 
   while (pending.length > 0) {
     const processed = (ref: ObjectRef) => records.has(refKey(ref));
