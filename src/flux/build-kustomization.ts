@@ -26,6 +26,11 @@ export interface FluxBuildOptions {
   sourcePath: string;
   /** The source's `spec.ignore` (gitignore lines), which shapes its artifact. */
   sourceIgnore?: string;
+  /**
+   * Artifact trees by source, shared across the Kustomizations of a run: building one means
+   * walking the repository for `.sourceignore` files, which must not happen per Kustomization.
+   */
+  artifacts?: Map<string, RepoTree>;
   /** ConfigMaps and Secrets present in the cluster, for `substituteFrom`. */
   lookupObject: VariableLookup;
   /** Variables that exist only in the cluster (lowest precedence). */
@@ -99,9 +104,14 @@ export async function buildFluxKustomization(
   if (firstError) throw new DiagnosticError(firstError);
   const ks = parsed.model as KustomizationModel;
 
-  const artifact = filteredTree(subTree(tree, opts.sourcePath), {
-    ...(opts.sourceIgnore !== undefined ? { ignore: opts.sourceIgnore } : {}),
-  });
+  const artifactKey = `${opts.sourcePath}\u0000${opts.sourceIgnore ?? ''}`;
+  let artifact = opts.artifacts?.get(artifactKey);
+  if (!artifact) {
+    artifact = filteredTree(subTree(tree, opts.sourcePath), {
+      ...(opts.sourceIgnore !== undefined ? { ignore: opts.sourceIgnore } : {}),
+    });
+    opts.artifacts?.set(artifactKey, artifact);
+  }
   const prepared = prepareFluxBuild(artifact, ks);
   diagnostics.push(...prepared.diagnostics);
   const built = buildWithSources(prepared.tree, prepared.dir, {

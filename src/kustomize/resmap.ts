@@ -1,6 +1,6 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import type { ResourceId } from '../core/resource-id.js';
-import { curId, idEquals, prevIds, resIdString, type KResource } from './resource.js';
+import { curId, effectiveNamespace, idEquals, prevIds, resIdString, type KResource } from './resource.js';
 
 /**
  * The ordered resource list kustomize calls a ResMap, with its id rules: current ids are
@@ -8,21 +8,32 @@ import { curId, idEquals, prevIds, resIdString, type KResource } from './resourc
  * has had.
  */
 export function appendResource(list: KResource[], res: KResource, context: string): void {
-  const id = curId(res.obj);
-  if (list.some((r) => idEquals(curId(r.obj), id))) {
-    throw new DiagnosticError({
-      rule: 'kustomize-conflict',
-      file: res.file || undefined,
-      line: res.line,
-      message: `${context}: may not add resource with an already registered id: ${resIdString(id)}`,
-      hint: 'two resources have the same kind, namespace and name; remove one or rename it',
-    });
-  }
-  list.push(res);
+  appendAll(list, [res], context);
 }
 
+/** Identity as kustomize compares ids: group, version, kind, name and effective namespace. */
+function idKey(id: ResourceId): string {
+  return `${id.group}|${id.version}|${id.kind}|${effectiveNamespace(id)}|${id.name}`;
+}
+
+/** Appends `more`, rejecting an id already present (a set keeps this linear on large builds). */
 export function appendAll(list: KResource[], more: readonly KResource[], context: string): void {
-  for (const r of more) appendResource(list, r, context);
+  const keys = new Set(list.map((r) => idKey(curId(r.obj))));
+  for (const res of more) {
+    const id = curId(res.obj);
+    const key = idKey(id);
+    if (keys.has(key)) {
+      throw new DiagnosticError({
+        rule: 'kustomize-conflict',
+        file: res.file || undefined,
+        line: res.line,
+        message: `${context}: may not add resource with an already registered id: ${resIdString(id)}`,
+        hint: 'two resources have the same kind, namespace and name; remove one or rename it',
+      });
+    }
+    keys.add(key);
+    list.push(res);
+  }
 }
 
 /** Resources any of whose ids (previous or current) equal `id`. */

@@ -95,6 +95,7 @@ export async function renderCluster(
   const objectIndex = new Map<string, RenderedObject>();
   const externalSecrets = new Map<string, JsonObject>();
   const sourceObjects = new Map<string, JsonObject>();
+  const artifacts = new Map<string, RepoTree>();
   const index = (o: RenderedObject) => {
     const kind = o.obj.kind;
     if (String(o.obj.apiVersion ?? '').startsWith('source.toolkit.fluxcd.io/')) {
@@ -202,6 +203,7 @@ export async function renderCluster(
       );
       const ignore = sourceObj && isJsonObject(sourceObj.spec) ? sourceObj.spec.ignore : undefined;
       const out = await buildFluxKustomization(tree, p.obj, {
+        artifacts,
         strict: opts.strict,
         sourcePath: src.path,
         ...(typeof ignore === 'string' ? { sourceIgnore: ignore } : {}),

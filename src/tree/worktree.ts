@@ -19,7 +19,16 @@ export function openWorktree(rootDir: string): RepoTree {
   const root = realpathSync(resolve(rootDir));
   const statCache = new Map<string, EntryType | undefined>();
 
+  const physicalCache = new Map<string, string | undefined>();
+
   function physical(path: string): string | undefined {
+    if (physicalCache.has(path)) return physicalCache.get(path);
+    const result = resolvePhysical(path);
+    physicalCache.set(path, result);
+    return result;
+  }
+
+  function resolvePhysical(path: string): string | undefined {
     const norm = normalizePath(path);
     if (norm === undefined) return undefined;
     const abs = norm === '' ? root : join(root, ...norm.split('/'));

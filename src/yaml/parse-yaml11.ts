@@ -3,12 +3,42 @@
  * are booleans, `0777` is octal, merge keys apply). kustomize decodes its own configuration
  * this way — kustomization files and JSON patch bodies — unlike manifests (see parse.ts).
  */
+import jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 
 /** First YAML document of `text` as JSON data, with go-yaml v2 (YAML 1.1) scalar resolution. */
+/**
+ * The first YAML document of `text` as JSON data, with go-yaml v2 (YAML 1.1) resolution.
+ * js-yaml with a YAML 1.1 schema does the fast path (this runs for every substituted object
+ * and every kustomization file); the slower yaml-based reader gives the error positions.
+ */
 export function parseYaml11(text: string, file: string, rule = 'yaml-syntax'): JsonValue {
+  let loaded: unknown;
+  try {
+    loaded = jsYaml.load(text, { schema: YAML11_SCHEMA, json: true });
+  } catch {
+    return parseYaml11Slow(text, file, rule);
+  }
+  return (loaded ?? null) as JsonValue;
+}
+
+const plain11 = new jsYaml.Type('tag:yaml.org,2002:yaml11', {
+  kind: 'scalar',
+  resolve: (data: string | null) => typeof resolveYaml11Scalar(data ?? '') !== 'string',
+  construct: (data: string | null) => resolveYaml11Scalar(data ?? ''),
+});
+
+// Plain `<<` is a merge key in go-yaml v2 as well.
+const merge11 = new jsYaml.Type('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data: string) => data === '<<',
+});
+
+const YAML11_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [plain11, merge11] });
+
+function parseYaml11Slow(text: string, file: string, rule = 'yaml-syntax'): JsonValue {
   const doc = parseDocument(text, { schema: 'failsafe', merge: false, uniqueKeys: false, strict: false });
   const err = doc.errors[0];
   if (err) {
