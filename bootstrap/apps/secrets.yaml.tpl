@@ -22,15 +22,32 @@ stringData:
   identity.pub: op://k8s-ops/github-deploy-key-apps/public-key
   known_hosts: op://k8s-ops/github-deploy-key-apps/known-hosts
 ---
+# ClusterMesh CA shared by both clusters (same item on infra and apps). It must exist before
+# bootstrap installs Cilium: Cilium's certgen then signs the Hubble and ClusterMesh
+# certificates with it instead of generating a CA of its own that the other cluster would
+# not trust. Flux keeps it in sync afterwards (ExternalSecret cilium-ca, creationPolicy Merge).
+apiVersion: v1
+kind: Secret
+metadata:
+  name: cilium-ca
+  namespace: kube-system
+type: Opaque
+stringData:
+  ca.crt: op://k8s-ops/cilium-clustermesh/CILIUM_CA_CRT
+  ca.key: op://k8s-ops/cilium-clustermesh/CILIUM_CA_KEY
+---
 # 1Password Connect server credentials and the token External Secrets uses for the
-# ClusterSecretStore onepassword-connect.
+# ClusterSecretStore onepassword-connect. The Connect server reads the key as OP_SESSION,
+# which must be the *base64-encoded* 1password-credentials.json: the 1Password field
+# credentials-base64 holds `base64 -w0 1password-credentials.json` (one line, so op inject
+# keeps this YAML valid), and stringData stores it as is.
 apiVersion: v1
 kind: Secret
 metadata:
   name: onepassword-connect-credentials
   namespace: external-secrets
 stringData:
-  1password-credentials.json: op://k8s-ops/onepassword-connect-apps/credentials-json
+  1password-credentials.json: op://k8s-ops/onepassword-connect-apps/credentials-base64
 ---
 apiVersion: v1
 kind: Secret

@@ -187,6 +187,16 @@ export async function renderCluster(
       spec: p.obj,
     };
     records.set(refKey(view.ref), base);
+    const failedDeps = view.dependsOn.filter((d) => records.get(refKey(d))?.state === 'failed');
+    if (failedDeps.length > 0) {
+      diagnostics.push({
+        severity: 'warning',
+        rule: 'flux-dependency-not-ready',
+        file: p.file,
+        ...(p.line !== undefined ? { line: p.line } : {}),
+        message: `Kustomization ${refKey(view.ref)} depends on ${failedDeps.map(refKey).join(', ')}, which failed: Flux would not apply it until that is fixed (rendered here anyway)`,
+      });
+    }
     if (view.suspended) {
       base.state = 'suspended';
       return;
@@ -259,14 +269,27 @@ export async function renderCluster(
     if (idx < 0) {
       // Nothing can progress: the rest wait on cycles or on Kustomizations that never appear.
       const order = dependencyOrder(pending.map((p) => p.view));
+      const inCycle = new Set(order.ok ? [] : order.cycle.map(refKey));
       const stuck = pending.splice(0);
+      const stuckKeys = new Set(stuck.map((s) => refKey(s.view.ref)));
       for (const p of stuck) {
-        const missing = p.view.dependsOn.filter(
-          (d) => !processed(d) && !stuck.some((s) => refKey(s.view.ref) === refKey(d)),
-        );
-        const reason = !order.ok
-          ? order.message
-          : `dependency ${missing.map((m) => `'${refKey(m)}'`).join(', ')} not found`;
+        const waiting = p.view.dependsOn.filter((d) => stuckKeys.has(refKey(d)) || !processed(d));
+        const missing = waiting.filter((d) => !stuckKeys.has(refKey(d)));
+        const names = (refs: ObjectRef[]) => refs.map((m) => `'${refKey(m)}'`).join(', ');
+        const [rule, reason, hint] =
+          !order.ok && inCycle.has(refKey(p.view.ref))
+            ? ['flux-dependency-cycle', order.message, 'remove one dependsOn edge of the cycle']
+            : missing.length > 0
+              ? [
+                  'flux-dependency-missing',
+                  `dependency ${names(missing)} not found`,
+                  'fix the dependsOn name or namespace',
+                ]
+              : [
+                  'flux-dependency-not-ready',
+                  `dependency ${names(waiting)} is not ready`,
+                  'its dependency never becomes ready; fix that one first',
+                ];
         records.set(refKey(p.view.ref), {
           ref: p.view.ref,
           ...(p.parent ? { parent: p.parent } : {}),
@@ -282,11 +305,11 @@ export async function renderCluster(
         });
         diagnostics.push({
           severity: 'error',
-          rule: order.ok ? 'flux-dependency-missing' : 'flux-dependency-cycle',
+          rule,
           file: p.file,
           ...(p.line !== undefined ? { line: p.line } : {}),
           message: `Kustomization ${refKey(p.view.ref)}: ${reason}`,
-          hint: order.ok ? 'fix the dependsOn name or namespace' : 'remove one dependsOn edge of the cycle',
+          hint,
         });
       }
       break;

@@ -22,6 +22,11 @@ export function formatBuildYaml(objects: readonly JsonObject[]): string {
   return objects.map((o) => `${emitYaml(o)}---\n`).join('');
 }
 
+/** Keys sorted, as Go's encoding/json prints maps (and as the YAML output is). */
 export function formatBuildJson(objects: readonly JsonObject[]): string {
-  return `${JSON.stringify(objects, null, 2)}\n`;
+  const sorted = (_key: string, v: unknown) =>
+    isJsonObject(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v;
+  return `${JSON.stringify(objects, sorted, 2)}\n`;
 }

@@ -10,7 +10,10 @@ export function kustomizationTable(models: readonly ClusterModel[]): string {
       k.state,
       k.path ?? '',
       String(k.objects.length),
-      k.reason ?? (k.state === 'rendered' ? `${k.objects.length} objects from ${k.source}` : ''),
+      k.reason ??
+        (k.state === 'rendered'
+          ? `${k.objects.length} object${k.objects.length === 1 ? '' : 's'} from ${k.source}`
+          : ''),
     ]),
   );
   return formatTable(['CLUSTER', 'NAME', 'STATE', 'PATH', 'OBJECTS', 'MESSAGE'], rows);

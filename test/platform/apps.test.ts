@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, SHARED_DIR } from '../helpers/shared.js';
+import { CONTRACT_VARIABLES, clusterVars } from './cluster-vars.js';
 
 /**
  * The platform apps (kubernetes/apps, kubernetes/components, clusters/{infra,apps}/apps):
@@ -19,55 +20,12 @@ type Doc = Record<string, unknown> & { apiVersion?: string; kind?: string; metad
 const SCHEMAS = join(SHARED_DIR, 'schemas', 'crds');
 const OWNED = ['kubernetes/apps', 'kubernetes/components', 'clusters/infra/apps', 'clusters/apps/apps'];
 
-/** The cluster-vars contract (PLATFORM.md); values as the skeleton is expected to set them. */
-const COMMON = {
-  CLUSTER_DOMAIN: 'monosense.dev',
-  LB_POOL_CIDR: '',
-  BGP_PEER_ASN: '64501',
-  STORAGE_CLASS_BLOCK: 'ceph-block',
-  STORAGE_CLASS_LOCAL: 'openebs-hostpath',
-  METRICS_RETENTION: '90d',
-  LOGS_RETENTION: '30d',
-  VOLSYNC_SCHEDULE: '0 */6 * * *',
-  TIMEZONE: 'Etc/UTC',
-  OBSERVABILITY_TARGET: 'http://victoria-metrics-global.observability.svc.cluster.local:8428/api/v1/write',
-  LOGS_TARGET: 'victoria-logs-global.observability.svc.cluster.local',
-  CLUSTERMESH_ENDPOINT: 'https://clustermesh.monosense.dev:2379',
-  GATEWAY_EXTERNAL_ADDR: '',
-  GATEWAY_INTERNAL_ADDR: '',
-  DNS_GATEWAY_ADDR: '',
-};
+/** The cluster-vars contract (PLATFORM.md) with each cluster's values. */
 const CLUSTERS: Record<string, Record<string, string>> = {
-  infra: {
-    ...COMMON,
-    CLUSTER_NAME: 'infra',
-    CLUSTER_ID: '1',
-    CLUSTER_CIDR: '10.25.11.0/24',
-    CLUSTER_POD_CIDR: '10.42.0.0/16',
-    CLUSTER_SVC_CIDR: '10.43.0.0/16',
-    CLUSTER_API_ENDPOINT: 'https://10.25.11.10:6443',
-    CLUSTER_VIP: '10.25.11.10',
-    OBSERVABILITY_ROLE: 'hub',
-    BGP_LOCAL_ASN: '64512',
-    BGP_PEER_ADDRESS: '10.25.11.1',
-    GIT_BRANCH: 'main',
-  },
-  apps: {
-    ...COMMON,
-    CLUSTER_NAME: 'apps',
-    CLUSTER_ID: '2',
-    CLUSTER_CIDR: '10.25.13.0/24',
-    CLUSTER_POD_CIDR: '10.44.0.0/16',
-    CLUSTER_SVC_CIDR: '10.45.0.0/16',
-    CLUSTER_API_ENDPOINT: 'https://10.25.13.10:6443',
-    CLUSTER_VIP: '10.25.13.10',
-    OBSERVABILITY_ROLE: 'spoke',
-    BGP_LOCAL_ASN: '64513',
-    BGP_PEER_ADDRESS: '10.25.13.1',
-    GIT_BRANCH: 'release',
-  },
+  infra: clusterVars('infra'),
+  apps: clusterVars('apps'),
 };
-const CONTRACT = new Set(Object.keys(CLUSTERS.infra ?? {}));
+const CONTRACT = CONTRACT_VARIABLES;
 
 const VAR = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?=([^}]*))?\}/g;
 
@@ -247,12 +205,14 @@ describe.skipIf(!ready)('platform apps', () => {
         };
       };
       expect(rs.spec.sourcePVC).toBe('wiki');
-      expect(rs.spec.trigger.schedule).toBe('0 */6 * * *');
+      expect(rs.spec.trigger.schedule).toBe(CLUSTERS.apps?.VOLSYNC_SCHEDULE);
       expect(Object.keys(rs.spec.restic.retain).sort()).toEqual(['daily', 'hourly', 'monthly', 'weekly']);
       const es = docs.find((d) => d.kind === 'ExternalSecret') as Doc & {
         spec: { target: { template: { data: { RESTIC_REPOSITORY: string } } } };
       };
-      expect(es.spec.target.template.data.RESTIC_REPOSITORY).toBe('{{ .RESTIC_REPOSITORY_BASE }}/apps/wiki');
+      expect(es.spec.target.template.data.RESTIC_REPOSITORY).toBe(
+        's3:http://10.25.11.3:9000/volsync/apps/wiki',
+      );
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -12,42 +12,9 @@ import {
 } from './platform-files.js';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './platform-files.js';
+import { clusterVars } from './cluster-vars.js';
 
-const NET: Record<Cluster, string> = { infra: '10.25.11', apps: '10.25.13' };
-
-/** The seed's values (stories 0.3 and 5.1) plus the platform contract's keys. */
-function expectedVars(c: Cluster): Record<string, string> {
-  const infra = c === 'infra';
-  const net = NET[c];
-  return {
-    CLUSTER_NAME: c,
-    CLUSTER_ID: infra ? '1' : '2',
-    CLUSTER_DOMAIN: 'monosense.dev',
-    CLUSTER_CIDR: `${net}.0/24`,
-    CLUSTER_POD_CIDR: infra ? '10.42.0.0/16' : '10.44.0.0/16',
-    CLUSTER_SVC_CIDR: infra ? '10.43.0.0/16' : '10.45.0.0/16',
-    CLUSTER_API_ENDPOINT: `https://${net}.10:6443`,
-    CLUSTER_VIP: `${net}.10`,
-    OBSERVABILITY_ROLE: infra ? 'hub' : 'spoke',
-    OBSERVABILITY_TARGET: 'http://vminsert.infra.monosense.dev:8480/insert/0/prometheus/api/v1/write',
-    LOGS_TARGET: 'victorialogs.infra.monosense.dev',
-    BGP_LOCAL_ASN: infra ? '64512' : '64513',
-    BGP_PEER_ASN: '64501',
-    BGP_PEER_ADDRESS: `${net}.1`,
-    LB_POOL_CIDR: `${net}.64/27`,
-    CLUSTERMESH_ENDPOINT: `${net}.70`,
-    GATEWAY_EXTERNAL_ADDR: `${net}.71`,
-    GATEWAY_INTERNAL_ADDR: `${net}.72`,
-    DNS_GATEWAY_ADDR: `${net}.73`,
-    STORAGE_CLASS_BLOCK: 'ceph-block',
-    STORAGE_CLASS_LOCAL: 'openebs-hostpath',
-    METRICS_RETENTION: '90d',
-    LOGS_RETENTION: '30d',
-    VOLSYNC_SCHEDULE: infra ? '0 */6 * * *' : '0 */8 * * *',
-    TIMEZONE: 'Europe/Berlin',
-    GIT_BRANCH: infra ? 'main' : 'release',
-  };
-}
+const expectedVars = clusterVars;
 
 const STAGES: { name: string; path: (c: Cluster) => string; dependsOn: string }[] = [
   { name: 'cluster-infrastructure', path: () => './infrastructure/base', dependsOn: 'repositories' },

@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { PROJECT_ROOT, SHARED_DIR } from '../helpers/shared.js';
+import { CONTRACT_VARIABLES, clusterVars } from './cluster-vars.js';
 
 /**
  * The shared platform controllers under infrastructure/base (everything but repositories/,
@@ -21,64 +22,10 @@ const CATEGORIES = ['network', 'security', 'storage', 'databases', 'observabilit
 
 /** The cluster-vars contract: the only variables a shared manifest may use. */
 const CLUSTER_VARS: Record<string, Record<string, string>> = {
-  infra: {
-    CLUSTER_NAME: 'infra',
-    CLUSTER_ID: '1',
-    CLUSTER_DOMAIN: 'monosense.dev',
-    CLUSTER_CIDR: '10.25.11.0/24',
-    CLUSTER_POD_CIDR: '10.42.0.0/16',
-    CLUSTER_SVC_CIDR: '10.43.0.0/16',
-    CLUSTER_API_ENDPOINT: 'https://10.25.11.10:6443',
-    CLUSTER_VIP: '10.25.11.10',
-    OBSERVABILITY_ROLE: 'hub',
-    OBSERVABILITY_TARGET: 'http://vminsert.infra.monosense.dev:8480/insert/0/prometheus/api/v1/write',
-    LOGS_TARGET: 'victorialogs.infra.monosense.dev',
-    BGP_LOCAL_ASN: '64512',
-    BGP_PEER_ASN: '64501',
-    BGP_PEER_ADDRESS: '10.25.11.1',
-    LB_POOL_CIDR: '10.25.11.64/27',
-    CLUSTERMESH_ENDPOINT: '10.25.11.70',
-    GATEWAY_EXTERNAL_ADDR: '10.25.11.71',
-    GATEWAY_INTERNAL_ADDR: '10.25.11.72',
-    DNS_GATEWAY_ADDR: '10.25.11.73',
-    STORAGE_CLASS_BLOCK: 'ceph-block',
-    STORAGE_CLASS_LOCAL: 'openebs-hostpath',
-    METRICS_RETENTION: '90d',
-    LOGS_RETENTION: '30d',
-    VOLSYNC_SCHEDULE: '0 */6 * * *',
-    TIMEZONE: 'Europe/Berlin',
-    GIT_BRANCH: 'main',
-  },
-  apps: {
-    CLUSTER_NAME: 'apps',
-    CLUSTER_ID: '2',
-    CLUSTER_DOMAIN: 'monosense.dev',
-    CLUSTER_CIDR: '10.25.13.0/24',
-    CLUSTER_POD_CIDR: '10.44.0.0/16',
-    CLUSTER_SVC_CIDR: '10.45.0.0/16',
-    CLUSTER_API_ENDPOINT: 'https://10.25.13.10:6443',
-    CLUSTER_VIP: '10.25.13.10',
-    OBSERVABILITY_ROLE: 'spoke',
-    OBSERVABILITY_TARGET: 'http://vminsert.infra.monosense.dev:8480/insert/0/prometheus/api/v1/write',
-    LOGS_TARGET: 'victorialogs.infra.monosense.dev',
-    BGP_LOCAL_ASN: '64513',
-    BGP_PEER_ASN: '64501',
-    BGP_PEER_ADDRESS: '10.25.13.1',
-    LB_POOL_CIDR: '10.25.13.64/27',
-    CLUSTERMESH_ENDPOINT: '10.25.13.70',
-    GATEWAY_EXTERNAL_ADDR: '10.25.13.71',
-    GATEWAY_INTERNAL_ADDR: '10.25.13.72',
-    DNS_GATEWAY_ADDR: '10.25.13.73',
-    STORAGE_CLASS_BLOCK: 'ceph-block',
-    STORAGE_CLASS_LOCAL: 'openebs-hostpath',
-    METRICS_RETENTION: '90d',
-    LOGS_RETENTION: '30d',
-    VOLSYNC_SCHEDULE: '0 */8 * * *',
-    TIMEZONE: 'Europe/Berlin',
-    GIT_BRANCH: 'release',
-  },
+  infra: clusterVars('infra'),
+  apps: clusterVars('apps'),
 };
-const CONTRACT_VARS = new Set(Object.keys(CLUSTER_VARS.infra ?? {}));
+const CONTRACT_VARS = CONTRACT_VARIABLES;
 
 /** HelmRepository / OCIRepository names the skeleton engineer provides in flux-system. */
 const HELM_REPOSITORIES = new Set([
