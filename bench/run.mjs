@@ -63,12 +63,13 @@ async function renderPass() {
   const t0 = performance.now();
   let clusters = 0;
   let kustomizations = 0;
+  const timings = { kustomizeMs: 0 };
   for (const repo of repos) {
-    const result = await renderRepository(openWorktree(join(corpus, repo)), { strict: true });
+    const result = await renderRepository(openWorktree(join(corpus, repo)), { strict: true, timings });
     clusters += result.models.length;
     kustomizations += result.models.reduce((n, m) => n + m.kustomizations.length, 0);
   }
-  return { total: performance.now() - t0, clusters, kustomizations };
+  return { total: performance.now() - t0, clusters, kustomizations, kustomizeMs: timings.kustomizeMs };
 }
 
 // The first pass is the cold one (JIT, first reads); the second is reported as the steady state.
@@ -124,11 +125,11 @@ const table = [
 ].join('\n');
 
 const renderTable = [
-  '| render every cluster of every corpus repository | time | vs. kustomize stage (warm native pass) |',
-  '|---|---|---|',
-  `| clusters / Flux Kustomizations | ${renderWarm.clusters} / ${renderWarm.kustomizations} | |`,
-  `| cold (first work in the process) | ${ms(renderCold.total)} | ${(renderCold.total / native.total).toFixed(2)}x |`,
-  `| warm | ${ms(renderWarm.total)} | ${(renderWarm.total / native.total).toFixed(2)}x |`,
+  '| render every cluster of every corpus repository | total | of which kustomize builds | total / kustomize stage |',
+  '|---|---|---|---|',
+  `| clusters / Flux Kustomizations | ${renderWarm.clusters} / ${renderWarm.kustomizations} | | |`,
+  `| cold (first work in the process) | ${ms(renderCold.total)} | ${ms(renderCold.kustomizeMs)} | ${(renderCold.total / renderCold.kustomizeMs).toFixed(2)}x |`,
+  `| warm | ${ms(renderWarm.total)} | ${ms(renderWarm.kustomizeMs)} | ${(renderWarm.total / renderWarm.kustomizeMs).toFixed(2)}x |`,
 ].join('\n');
 
 console.log(table);
@@ -158,8 +159,8 @@ Budget: the native pass at least 20x faster in total (cold), peak memory under 5
 
 \`renderRepository\` on each corpus repository in strict mode: discovery, then the simulated
 reconciliation of every cluster (Flux overlay, kustomize build, SOPS masking, postBuild
-substitution per Kustomization). The kustomize stage alone is the warm native kustomize pass
-above (every directory kustomize builds in the corpus).
+substitution per Kustomization). The kustomize stage is the time the render itself spends in
+kustomize builds (the Flux overlays of every Kustomization), measured inside the same run.
 
 ${renderTable}
 

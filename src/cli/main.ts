@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addCheckCommand } from './check-command.js';
 import type { Io } from './io.js';
 import { runKustomizeBuild } from './kustomize-command.js';
 import { addRenderCommands, UsageError } from './render-commands.js';
@@ -28,6 +29,8 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
   addRenderCommands(program, io, env, (n) => {
     code = n;
   });
+
+  addCheckCommand(program, io, env, (n) => (code = n));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -76,9 +76,10 @@ export function substituteResource(
     );
   }
 
+  // Without `$` envsubst changes nothing and the print/read round trip is the identity; a
+  // walk over the object is much cheaper than printing it to find that out.
+  if (!containsDollar(obj)) return obj;
   const text = emitYaml(obj);
-  // Without `$` envsubst changes nothing and the print/read round trip is the identity.
-  if (!text.includes('$')) return obj;
   let out: string;
   try {
     out = envsubstBytes(text, (name) => vars.get(name), { strict: opts.strict });
@@ -141,4 +142,12 @@ function yamlHint(yaml: string, line: number | undefined): string {
   if (line === undefined) return advice;
   const text = yaml.split('\n')[line - 1] ?? '';
   return `line ${line} after substitution: ${text.trim()}; ${advice}`;
+}
+
+function containsDollar(value: JsonValue): boolean {
+  if (typeof value === 'string') return value.includes('$');
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(containsDollar);
+  for (const [k, v] of Object.entries(value)) if (k.includes('$') || containsDollar(v)) return true;
+  return false;
 }

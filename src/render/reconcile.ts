@@ -46,6 +46,8 @@ export interface RenderTarget {
 
 export interface RenderOptions {
   strict: boolean;
+  /** When given, time spent in kustomize builds is added up here (for benchmarks). */
+  timings?: { kustomizeMs: number };
   cache?: BuildCache;
   decrypt?: FluxBuildOptions['decrypt'];
 }
@@ -214,6 +216,7 @@ export async function renderCluster(
       const ignore = sourceObj && isJsonObject(sourceObj.spec) ? sourceObj.spec.ignore : undefined;
       const out = await buildFluxKustomization(tree, p.obj, {
         artifacts,
+        ...(opts.timings ? { timings: opts.timings } : {}),
         strict: opts.strict,
         sourcePath: src.path,
         ...(typeof ignore === 'string' ? { sourceIgnore: ignore } : {}),

@@ -16,6 +16,8 @@ export interface RepositoryRenderOptions {
   /** Find the clusters without rendering them. */
   discoverOnly?: boolean;
   onProgress?: (message: string) => void;
+  /** When given, time spent in kustomize builds is added up here (for benchmarks). */
+  timings?: { kustomizeMs: number };
 }
 
 export interface RepositoryRender {
@@ -87,6 +89,7 @@ export async function renderRepository(
         strict: opts.strict,
         cache,
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+        ...(opts.timings ? { timings: opts.timings } : {}),
       }),
     );
   }

@@ -15,13 +15,16 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
  * and every kustomization file); the slower yaml-based reader gives the error positions.
  */
 export function parseYaml11(text: string, file: string, rule = 'yaml-syntax'): JsonValue {
-  let loaded: unknown;
+  return parseYaml11Fast(text) ?? parseYaml11Slow(text, file, rule);
+}
+
+/** The fast path alone: undefined when js-yaml rejects the text (the caller decides why). */
+export function parseYaml11Fast(text: string): JsonValue | undefined {
   try {
-    loaded = jsYaml.load(text, { schema: YAML11_SCHEMA, json: true });
+    return (jsYaml.load(text, { schema: YAML11_SCHEMA, json: true }) ?? null) as JsonValue;
   } catch {
-    return parseYaml11Slow(text, file, rule);
+    return undefined;
   }
-  return (loaded ?? null) as JsonValue;
 }
 
 const plain11 = new jsYaml.Type('tag:yaml.org,2002:yaml11', {

@@ -7,7 +7,7 @@
 import { parseDocument, visit, type YAMLError } from 'yaml';
 import { DiagnosticError } from '../../core/diagnostic.js';
 import type { JsonValue } from '../../core/json.js';
-import { parseYaml11 } from '../../yaml/parse-yaml11.js';
+import { parseYaml11, parseYaml11Fast } from '../../yaml/parse-yaml11.js';
 
 export class YamlToJsonError extends Error {
   constructor(
@@ -32,6 +32,9 @@ const MAY_HAVE_ALIAS = /(?:^|[\s,[{])\*/m;
 
 /** JSON data of the first YAML document in `text`; throws YamlToJsonError. */
 export function yamlToJson(text: string): JsonValue {
+  // The fast reader rejects undefined and malformed aliases itself, as go-yaml does.
+  const fast = parseYaml11Fast(text);
+  if (fast !== undefined) return fast;
   let value: JsonValue;
   try {
     value = parseYaml11(text, '');

@@ -4,7 +4,7 @@
  * sub-directory holding a kustomization file as one resource.
  */
 import { DiagnosticError } from '../../core/diagnostic.js';
-import type { JsonObject } from '../../core/json.js';
+import type { JsonObject, JsonValue } from '../../core/json.js';
 import { KUSTOMIZATION_FILE_NAMES } from '../../kustomize/kustomization.js';
 import { resourcesFromDocuments } from '../../kustomize/load-resources.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
@@ -28,9 +28,9 @@ function extension(name: string): string {
 }
 
 /** Decodes a candidate as kustomize's resource factory would; throws Flux's decode error. */
-function checkManifest(tree: RepoTree, path: string): void {
+function checkManifest(tree: RepoTree, path: string, parse: ScanOptions['parse']): void {
   try {
-    resourcesFromDocuments(parseYamlDocuments(tree.readText(path), path), path);
+    resourcesFromDocuments(parse ? parse(path) : parseYamlDocuments(tree.readText(path), path), path);
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     const d = e.diagnostic;
@@ -46,6 +46,11 @@ function checkManifest(tree: RepoTree, path: string): void {
 export interface ScanOptions {
   /** flux build: skip files/directories this returns true for (paths relative to the repository). */
   exclude?: (path: string, isDir: boolean) => boolean;
+  /**
+   * Parses a manifest (documents must be left unmodified); lets the caller share its parse
+   * cache, since the kustomize build that follows reads the same files.
+   */
+  parse?: (path: string) => readonly { value: JsonValue; line: number }[];
 }
 
 /** Resource entries (`./a.yaml`, `./sub`) for `dir`, in Go filepath.Walk order. */
@@ -63,7 +68,7 @@ export function scanManifests(tree: RepoTree, dir: string, options: ScanOptions 
       }
       const ext = extension(e.name);
       if (ext !== '.yaml' && ext !== '.yml') continue;
-      checkManifest(tree, path);
+      checkManifest(tree, path, options.parse);
       out.push(`./${relPath}`);
     }
   };

@@ -15,7 +15,7 @@ import { defaultPatterns, loadIgnorePatterns, vcsPatterns } from '../../tree/sou
 import { emitYaml } from '../../yaml/emit.js';
 import type { KustomizationModel } from '../models/kustomization.js';
 import { applyFluxSpec } from './apply-spec.js';
-import { findKustomizationFile, generateKustomization } from './generate.js';
+import { findKustomizationFile, generateKustomization, type ScanOptions } from './generate.js';
 import { decodeFluxKustomization } from './kustomization-file.js';
 import { secureJoin } from './secure-join.js';
 
@@ -28,6 +28,8 @@ export interface PrepareOptions {
   flavour?: 'controller' | 'cli';
   /** `flux build --ignore-paths` patterns (cli only), anchored at the build directory. */
   ignorePaths?: string[];
+  /** Shared manifest parsing for generation (see ScanOptions.parse). */
+  parse?: ScanOptions['parse'];
 }
 
 export interface PreparedBuild {
@@ -131,7 +133,10 @@ export function prepareFluxBuild(
       patterns.length > 0
         ? (path: string, isDir: boolean) => isIgnored(matcher, segments(path), isDir)
         : undefined;
-    k = generateKustomization(tree, dir, exclude ? { exclude } : {});
+    k = generateKustomization(tree, dir, {
+      ...(exclude ? { exclude } : {}),
+      ...(opts.parse ? { parse: opts.parse } : {}),
+    });
   }
   if (cli) k = filterEntries(k, tree, dir, matcher);
   k = applyFluxSpec(k, ks, tree, dir, found !== undefined);
