@@ -1,0 +1,159 @@
+/** `k8s-ops check`: render every cluster, run the rules, print one report, exit 0/1/2. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { allRules, RULE_INFO } from '../checks/registry.js';
+import { checkContext, DEFAULT_KUBERNETES_VERSION, runChecks } from '../checks/run-checks.js';
+import type { SchemaRuleOptions } from '../checks/schema-rule.js';
+import { renderRepository } from '../render/render-repository.js';
+import { formatCheckJson } from '../report/check-json.js';
+import { formatCheckText } from '../report/check-text.js';
+import { formatGithub } from '../report/github.js';
+import { formatJunit } from '../report/junit.js';
+import { formatSarif } from '../report/sarif.js';
+import { loadKubernetesOpenApi, normalizeKubernetesVersion, parseSchemaLocation } from '../schemas/index.js';
+import { nodeSchemaIo } from '../schemas/node-io.js';
+import { openWorktree } from '../tree/worktree.js';
+import type { Io } from './io.js';
+import { progress } from './progress.js';
+import { UsageError } from './render-commands.js';
+import { findRepoRoot } from './repo-root.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+interface CheckFlags {
+  cluster?: string;
+  format: CheckFormat;
+  kubernetesVersion?: string;
+  schemas?: string;
+  strict: boolean;
+  root?: string;
+  quiet?: boolean;
+}
+
+// Kept in step with package.json by hand: reading it at run time would tie dist/ to its layout.
+const TOOL_VERSION = '0.1.0';
+
+function version(text: string, where: string): string {
+  try {
+    return normalizeKubernetesVersion(text);
+  } catch (e) {
+    if (e instanceof DiagnosticError) throw new UsageError(`${where}: ${e.diagnostic.message}`);
+    throw e;
+  }
+}
+
+/** The schemas under DIR: `kubernetes/swagger-v<version>.json` and a kubeconform-layout `crds/`. */
+async function loadSchemas(
+  dir: string | undefined,
+  kubernetesVersion: string,
+  diagnostics: Diagnostic[],
+): Promise<SchemaRuleOptions> {
+  if (!dir) return {};
+  const crds = join(dir, 'crds');
+  const options: SchemaRuleOptions = {
+    io: nodeSchemaIo,
+    ...(existsSync(crds) ? { location: parseSchemaLocation(crds) } : {}),
+  };
+  try {
+    return {
+      ...options,
+      kubernetes: await loadKubernetesOpenApi(kubernetesVersion, join(dir, 'kubernetes'), nodeSchemaIo),
+    };
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    diagnostics.push(e.diagnostic);
+    return options;
+  }
+}
+
+function format(
+  flags: CheckFlags,
+  diagnostics: readonly Diagnostic[],
+  clusters: number,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+) {
+  switch (flags.format) {
+    case 'json':
+      return formatCheckJson(diagnostics, clusters);
+    case 'sarif':
+      return formatSarif(diagnostics, { rules: RULE_INFO, toolVersion: TOOL_VERSION });
+    case 'junit':
+      return formatJunit(diagnostics, clusters);
+    case 'github':
+      return formatGithub(diagnostics);
+    case 'text': {
+      const color = env.NO_COLOR === undefined && (env.FORCE_COLOR !== undefined || io.isTTY === true);
+      return formatCheckText(diagnostics, { color, clusters, quiet: flags.quiet === true });
+    }
+  }
+}
+
+async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const wanted = flags.kubernetesVersion && version(flags.kubernetesVersion, '--kubernetes-version');
+  const root = flags.root ?? findRepoRoot('.', io.cwd);
+  const tree = openWorktree(root);
+  const p = progress(io, !flags.quiet && io.isTTY === true);
+  let result;
+  try {
+    result = await renderRepository(tree, {
+      strict: flags.strict,
+      ...(flags.cluster ? { clusters: [flags.cluster] } : {}),
+      onProgress: (msg) => p.update(msg),
+    });
+  } finally {
+    p.done();
+  }
+  if (flags.cluster && result.models.length === 0) {
+    const known = result.clusters.map((c) => c.name).join(', ') || 'none';
+    throw new UsageError(`unknown cluster '${flags.cluster}' (clusters: ${known})`);
+  }
+  const configured = result.config?.kubernetesVersion;
+  // k8s-ops.yaml validated its own version already; normalise it the same way.
+  const kubernetesVersion =
+    wanted || (configured ? version(configured, 'k8s-ops.yaml') : DEFAULT_KUBERNETES_VERSION);
+  const renderDiagnostics = [...result.diagnostics, ...result.models.flatMap((m) => m.diagnostics)];
+  const schemas = await loadSchemas(
+    flags.schemas ?? env.K8S_OPS_SCHEMAS,
+    kubernetesVersion,
+    renderDiagnostics,
+  );
+  const diagnostics = runChecks(checkContext(tree, result, kubernetesVersion), {
+    rules: allRules(schemas),
+    renderDiagnostics,
+    knownRuleIds: RULE_INFO.map((r) => r.id),
+  });
+  io.stdout(format(flags, diagnostics, result.models.length, io, env));
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** Registers `check`; `setCode` receives its exit code. */
+export function addCheckCommand(
+  program: Command,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  setCode: (n: number) => void,
+) {
+  program
+    .command('check')
+    .description('render every cluster and validate it; exit 1 when there are errors')
+    .option('--cluster <name>', 'only this cluster')
+    .addOption(new Option('--format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
+    .option(
+      '--kubernetes-version <version>',
+      'target Kubernetes version, e.g. 1.35 (default: k8s-ops.yaml, else 1.35)',
+    )
+    .option(
+      '--schemas <dir>',
+      'schemas: DIR/kubernetes/swagger-v<version>.json and DIR/crds/ (env K8S_OPS_SCHEMAS)',
+    )
+    .option('--root <dir>', 'repository root (default: the enclosing git repository)')
+    .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
+    .option('-q, --quiet', 'no progress indicator; text lists errors only')
+    .action(async (flags: CheckFlags) => {
+      setCode(await check(flags, io, env));
+    });
+}
