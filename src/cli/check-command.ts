@@ -1,19 +1,16 @@
 /** `k8s-ops check`: render every cluster, run the rules, print one report, exit 0/1/2. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { allRules, RULE_INFO } from '../checks/registry.js';
 import { checkContext, DEFAULT_KUBERNETES_VERSION, runChecks } from '../checks/run-checks.js';
-import type { SchemaRuleOptions } from '../checks/schema-rule.js';
 import { renderRepository } from '../render/render-repository.js';
 import { formatCheckJson } from '../report/check-json.js';
 import { formatCheckText } from '../report/check-text.js';
 import { formatGithub } from '../report/github.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
-import { loadKubernetesOpenApi, normalizeKubernetesVersion, parseSchemaLocation } from '../schemas/index.js';
-import { nodeSchemaIo } from '../schemas/node-io.js';
+import { normalizeKubernetesVersion } from '../schemas/index.js';
+import { loadSchemaOptions } from './schema-sources.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
@@ -28,6 +25,8 @@ interface CheckFlags {
   format: CheckFormat;
   kubernetesVersion?: string;
   schemas?: string;
+  schemaLocation?: string;
+  schemaCache?: string;
   strict: boolean;
   root?: string;
   quiet?: boolean;
@@ -42,30 +41,6 @@ function version(text: string, where: string): string {
   } catch (e) {
     if (e instanceof DiagnosticError) throw new UsageError(`${where}: ${e.diagnostic.message}`);
     throw e;
-  }
-}
-
-/** The schemas under DIR: `kubernetes/swagger-v<version>.json` and a kubeconform-layout `crds/`. */
-async function loadSchemas(
-  dir: string | undefined,
-  kubernetesVersion: string,
-  diagnostics: Diagnostic[],
-): Promise<SchemaRuleOptions> {
-  if (!dir) return {};
-  const crds = join(dir, 'crds');
-  const options: SchemaRuleOptions = {
-    io: nodeSchemaIo,
-    ...(existsSync(crds) ? { location: parseSchemaLocation(crds) } : {}),
-  };
-  try {
-    return {
-      ...options,
-      kubernetes: await loadKubernetesOpenApi(kubernetesVersion, join(dir, 'kubernetes'), nodeSchemaIo),
-    };
-  } catch (e) {
-    if (!(e instanceof DiagnosticError)) throw e;
-    diagnostics.push(e.diagnostic);
-    return options;
   }
 }
 
@@ -116,11 +91,7 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
   const kubernetesVersion =
     wanted || (configured ? version(configured, 'k8s-ops.yaml') : DEFAULT_KUBERNETES_VERSION);
   const renderDiagnostics = [...result.diagnostics, ...result.models.flatMap((m) => m.diagnostics)];
-  const schemas = await loadSchemas(
-    flags.schemas ?? env.K8S_OPS_SCHEMAS,
-    kubernetesVersion,
-    renderDiagnostics,
-  );
+  const schemas = await loadSchemaOptions(flags, env, kubernetesVersion, result.models, renderDiagnostics);
   const diagnostics = runChecks(checkContext(tree, result, kubernetesVersion), {
     rules: allRules(schemas),
     renderDiagnostics,
@@ -150,6 +121,11 @@ export function addCheckCommand(
       '--schemas <dir>',
       'schemas: DIR/kubernetes/swagger-v<version>.json and DIR/crds/ (env K8S_OPS_SCHEMAS)',
     )
+    .option(
+      '--schema-location <dir|url>',
+      'CRD schemas in kubeconform layout: a directory or URL template (env K8S_OPS_SCHEMA_LOCATION); remote ones are cached',
+    )
+    .option('--schema-cache <dir>', 'cache of a remote schema location (default ~/.cache/k8s-ops/schemas)')
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('-q, --quiet', 'no progress indicator; text lists errors only')

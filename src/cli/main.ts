@@ -3,6 +3,7 @@ import { addCheckCommand } from './check-command.js';
 import type { Io } from './io.js';
 import { runKustomizeBuild } from './kustomize-command.js';
 import { addRenderCommands, UsageError } from './render-commands.js';
+import { addSchemasCommand } from './schemas-command.js';
 
 /** Parses `argv` (without the node and script entries) and runs the command; returns the exit code. */
 export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = {}): Promise<number> {
@@ -31,6 +32,7 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
   });
 
   addCheckCommand(program, io, env, (n) => (code = n));
+  addSchemasCommand(program, io, env, (n) => (code = n));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import type { ClusterModel } from '../render/model.js';
+import {
+  isFluxGroup,
+  loadKubernetesOpenApi,
+  parseApiVersion,
+  parseSchemaLocation,
+  pullSchemas,
+  type SchemaLocation,
+} from '../schemas/index.js';
+import { nodeSchemaIo } from '../schemas/node-io.js';
+import type { SchemaRuleOptions } from '../checks/schema-rule.js';
+
+export interface SchemaFlags {
+  /** A directory holding `kubernetes/swagger-v<version>.json` and a kubeconform-layout `crds/`. */
+  schemas?: string;
+  /** CRD schemas: a directory or an http(s) URL template in kubeconform's layout. */
+  schemaLocation?: string;
+  /** Cache of a remote schema location. */
+  schemaCache?: string;
+}
+
+/** `$XDG_CACHE_HOME/k8s-ops/schemas`, else `~/.cache/k8s-ops/schemas`. */
+export function defaultSchemaCache(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'k8s-ops', 'schemas');
+}
+
+/** Custom resource kinds the clusters use, the ones a CRD schema location must provide. */
+export function customKinds(
+  models: readonly ClusterModel[],
+): { group: string; version: string; kind: string }[] {
+  const seen = new Map<string, { group: string; version: string; kind: string }>();
+  for (const m of models) {
+    for (const k of m.kustomizations) {
+      for (const o of k.objects) {
+        const gv = parseApiVersion(typeof o.obj.apiVersion === 'string' ? o.obj.apiVersion : '');
+        const kind = typeof o.obj.kind === 'string' ? o.obj.kind : '';
+        if (!gv.group || !gv.group.includes('.') || !kind || isFluxGroup({ ...gv, kind })) continue;
+        seen.set(`${gv.group}/${gv.version}/${kind}`, { group: gv.group, version: gv.version, kind });
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Fetches the schemas of `kinds` into the cache (already cached ones are kept). */
+export async function pullLocation(
+  location: SchemaLocation,
+  kinds: ReturnType<typeof customKinds>,
+  cacheDir: string,
+): Promise<Diagnostic[]> {
+  const results = await pullSchemas(location, kinds, { cacheDir, io: nodeSchemaIo });
+  return results
+    .filter((r) => r.status === 'error')
+    .map((r) => ({
+      severity: 'warning' as const,
+      rule: 'schema-pull',
+      message: r.message ?? `cannot fetch the schema of ${r.gvk.group}/${r.gvk.version} ${r.gvk.kind}`,
+      hint: 'check the schema location and your network; cached schemas are kept',
+    }));
+}
+
+/**
+ * The schemas `check` validates with: the Kubernetes OpenAPI from `--schemas DIR`, and CRD
+ * schemas from `--schema-location` (remote ones pulled into the cache first) or `DIR/crds`.
+ */
+export async function loadSchemaOptions(
+  flags: SchemaFlags,
+  env: NodeJS.ProcessEnv,
+  kubernetesVersion: string,
+  models: readonly ClusterModel[],
+  diagnostics: Diagnostic[],
+): Promise<SchemaRuleOptions> {
+  const dir = flags.schemas ?? env.K8S_OPS_SCHEMAS;
+  const locationText =
+    flags.schemaLocation ??
+    env.K8S_OPS_SCHEMA_LOCATION ??
+    (dir && existsSync(join(dir, 'crds')) ? join(dir, 'crds') : undefined);
+  const options: SchemaRuleOptions = { io: nodeSchemaIo };
+  if (locationText) {
+    const location = parseSchemaLocation(locationText);
+    options.location = location;
+    if (location.remote) {
+      const cacheDir = flags.schemaCache ?? defaultSchemaCache(env);
+      options.cacheDir = cacheDir;
+      diagnostics.push(...(await pullLocation(location, customKinds(models), cacheDir)));
+    }
+  }
+  if (!dir) return options;
+  try {
+    options.kubernetes = await loadKubernetesOpenApi(
+      kubernetesVersion,
+      join(dir, 'kubernetes'),
+      nodeSchemaIo,
+    );
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    diagnostics.push(e.diagnostic);
+  }
+  return options;
+}
