@@ -10,6 +10,7 @@ import {
   OBJECT_META_DEFINITION,
   type KubernetesSchemas,
 } from './kubernetes-openapi.js';
+import { slimForValidation } from './slim.js';
 import { cachePath, isSafeGvk, schemaAddress, type SchemaLocation } from './location.js';
 import { parseSchemaText } from './pull.js';
 import type {
@@ -69,7 +70,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     ajv = newAjv();
     if (options.kubernetes) {
       kubernetes = convertKubernetesOpenApi(options.kubernetes);
-      ajv.addSchema(kubernetes.document);
+      ajv.addSchema(slimForValidation(kubernetes.document));
     }
     return ajv;
   }
@@ -82,7 +83,10 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
 
   function compile(gvk: Gvk, source: SchemaSource, schema: JsonSchema, where: string): SchemaLookup {
     try {
-      return { status: 'found', validator: makeValidator(gvk, source, engine().compile(schema)) };
+      return {
+        status: 'found',
+        validator: makeValidator(gvk, source, engine().compile(slimForValidation(schema))),
+      };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return {

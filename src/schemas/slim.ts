@@ -1,0 +1,27 @@
+import type { JsonSchema } from './types.js';
+
+/** Keywords whose value maps names to schemas (a key there is a field name, not a keyword). */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+
+/**
+ * What ajv needs to validate manifests from Git, and no more: compiling is what costs (a
+ * large CRD takes hundreds of milliseconds), so documentation keywords are dropped and the
+ * `status` of a top-level object schema accepts anything (it is written by controllers and has
+ * no place in Git, where it is never checked).
+ */
+export function slimForValidation(schema: JsonSchema): JsonSchema {
+  const top = strip(schema) as JsonSchema & { properties?: Record<string, unknown> };
+  if (top.properties && 'status' in top.properties) top.properties = { ...top.properties, status: {} };
+  return top;
+}
+
+function strip(value: unknown, inNameMap = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!inNameMap && (k === 'description' || k === 'example' || k === 'examples')) continue;
+    out[k] = inNameMap ? strip(v) : strip(v, NAME_MAPS.has(k));
+  }
+  return out;
+}
