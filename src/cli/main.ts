@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { addCheckCommand } from './check-command.js';
+import { addDiffCommand } from './diff-command.js';
 import type { Io } from './io.js';
 import { runKustomizeBuild } from './kustomize-command.js';
+import { addPromoteCommand } from './promote-command.js';
 import { addRenderCommands, UsageError } from './render-commands.js';
 import { addSchemasCommand } from './schemas-command.js';
 
@@ -30,9 +32,11 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
   addRenderCommands(program, io, env, (n) => {
     code = n;
   });
+  addPromoteCommand(program, io, env, (n) => (code = n));
 
   addCheckCommand(program, io, env, (n) => (code = n));
   addSchemasCommand(program, io, env, (n) => (code = n));
+  addDiffCommand(program, io, env, (n) => (code = n));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,93 @@
+/**
+ * Two revisions of a repository rendered and diffed. The base is read from git objects
+ * (no checkout); the head is the working tree unless a revision is named.
+ */
+import { DiagnosticError } from '../core/diagnostic.js';
+import { renderRepository, type RepositoryRenderOptions } from '../render/render-repository.js';
+import { defaultBranch, mergeBase, openGitRevision, resolveCommit, revParse } from '../tree/git-tree.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { openWorktree } from '../tree/worktree.js';
+import { diffClusters } from './diff-models.js';
+import type { RepositoryDiff } from './types.js';
+
+export interface TreeDiffOptions {
+  strict: boolean;
+  /** Only these clusters; each must exist on one side at least. */
+  clusters?: readonly string[];
+  /** Only these Kustomizations (`name` or `namespace/name`); each must exist on one side at least. */
+  ks?: readonly string[];
+  decrypt?: RepositoryRenderOptions['decrypt'];
+  onProgress?: (message: string) => void;
+}
+
+export interface RevisionDiffOptions extends TreeDiffOptions {
+  /** Default: the merge-base of HEAD and the default branch. */
+  base?: string;
+  /** Default: the working tree. */
+  head?: string;
+}
+
+function inputError(message: string, hint?: string): DiagnosticError {
+  return new DiagnosticError({ rule: 'diff-input', message, ...(hint ? { hint } : {}) });
+}
+
+/** Renders both trees with the same options and diffs them; labels are the trees' labels. */
+export async function diffTrees(
+  base: RepoTree,
+  head: RepoTree,
+  opts: TreeDiffOptions,
+  labels: { base?: string; head?: string } = {},
+): Promise<RepositoryDiff> {
+  const renderOpts = (side: string): RepositoryRenderOptions => ({
+    strict: opts.strict,
+    ...(opts.clusters ? { clusters: opts.clusters } : {}),
+    ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+    onProgress: (m) => opts.onProgress?.(`${side}: ${m}`),
+  });
+  const a = await renderRepository(base, renderOpts('base'));
+  const b = await renderRepository(head, renderOpts('head'));
+  const known = new Set([...a.clusters, ...b.clusters].map((c) => c.name));
+  for (const c of opts.clusters ?? []) {
+    if (!known.has(c)) {
+      throw inputError(`unknown cluster '${c}' (clusters: ${[...known].sort().join(', ') || 'none'})`);
+    }
+  }
+  const ksKeys = [...a.models, ...b.models].flatMap((m) =>
+    m.kustomizations.map((k) => [k.ref.name, `${k.ref.namespace}/${k.ref.name}`]),
+  );
+  for (const k of opts.ks ?? []) {
+    if (!ksKeys.some((names) => names.includes(k))) throw inputError(`no Kustomization named '${k}'`);
+  }
+  const diff = diffClusters(a.models, b.models, opts.ks ? { ks: opts.ks } : {});
+  return { base: labels.base ?? base.label, head: labels.head ?? head.label, ...diff };
+}
+
+/** The revision the base defaults to: where HEAD left the default branch (origin's when fetched). */
+export async function defaultBase(repoDir: string): Promise<{ commit: string; label: string }> {
+  const branch = await defaultBranch(repoDir);
+  if (!branch) {
+    throw inputError('cannot find the default branch (no origin/HEAD, main or master)', 'pass --base REV');
+  }
+  const remote = `origin/${branch}`;
+  const ref = (await revParse(repoDir, `refs/remotes/${remote}`)) !== undefined ? remote : branch;
+  const commit = await mergeBase(repoDir, 'HEAD', ref);
+  if (!commit) throw inputError(`HEAD and ${ref} have no common history`, 'pass --base REV');
+  return { commit, label: `merge-base of HEAD and ${ref} (${commit.slice(0, 7)})` };
+}
+
+/**
+ * The diff of `head` (default: the working tree) against `base` (default: the merge-base of
+ * HEAD with the default branch) of the git repository at `repoDir`.
+ */
+export async function diffRevisions(repoDir: string, opts: RevisionDiffOptions): Promise<RepositoryDiff> {
+  const base = opts.base
+    ? { commit: await resolveCommit(repoDir, opts.base), label: undefined }
+    : await defaultBase(repoDir);
+  const baseTree = await openGitRevision(repoDir, base.commit);
+  const baseLabel = base.label ?? `${opts.base}@${base.commit.slice(0, 7)}`;
+  if (opts.head === undefined) {
+    return diffTrees(baseTree, openWorktree(repoDir), opts, { base: baseLabel, head: 'working tree' });
+  }
+  const headTree = await openGitRevision(repoDir, opts.head);
+  return diffTrees(baseTree, headTree, opts, { base: baseLabel });
+}

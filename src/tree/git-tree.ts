@@ -1,0 +1,182 @@
+/**
+ * A RepoTree of a git revision, read straight from git objects: `git ls-tree` for the
+ * listing and one `git cat-file --batch` for the contents. No checkout, no worktree, no
+ * temporary copy, so it can run beside a dirty working tree and read two revisions at once.
+ */
+import { DiagnosticError } from '../core/diagnostic.js';
+import { asRunner, type GitRunner } from './git-runner.js';
+import { resolveCommit } from './git-commands.js';
+import { listCommitTree, readBlobs, type TreeEntry } from './git-objects.js';
+import { basename, dirname, joinPath, normalizePath, resolvePath } from './paths.js';
+import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
+
+export { gitRunner, type GitOutput, type GitRunner } from './git-runner.js';
+export {
+  commitTime,
+  defaultBranch,
+  isAncestor,
+  log,
+  mergeBase,
+  remotes,
+  resolveCommit,
+  revList,
+  revParse,
+  type CommitInfo,
+  type LogOptions,
+} from './git-commands.js';
+
+export interface GitRevisionOptions {
+  /**
+   * Files up to this size are read when the tree opens (the repository's YAML, JSON and
+   * text); larger ones fail clearly when read. Default 5 MiB.
+   */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
+// Like the kernel's ELOOP limit: a chain of links longer than this is treated as absent.
+const MAX_LINK_HOPS = 40;
+
+type Node = 'file' | 'dir' | 'link';
+
+const decoder = new TextDecoder('utf-8');
+
+/** A RepoTree of `rev` (branch, tag, commit, `HEAD~2`, ...) of the repository at `repoDir`. */
+export async function openGitRevision(
+  repo: string | GitRunner,
+  rev: string,
+  options: GitRevisionOptions = {},
+): Promise<RepoTree> {
+  const git = asRunner(repo);
+  const commit = await resolveCommit(git, rev);
+  const entries = (await listCommitTree(git, commit)).filter((e) => e.mode !== SUBMODULE);
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Link targets are always needed to resolve paths; they are tiny.
+  const wanted = entries.filter((e) => e.mode === SYMLINK || e.size <= limit).map((e) => e.id);
+  const blobs = await readBlobs(git, wanted);
+  return gitRevisionTree(commit, `${rev}@${commit.slice(0, 7)}`, entries, blobs, limit);
+}
+
+/** The tree over an already read listing and blobs (pure: no git from here on). */
+export function gitRevisionTree(
+  commit: string,
+  label: string,
+  entries: readonly TreeEntry[],
+  blobs: ReadonlyMap<string, Uint8Array>,
+  limit = DEFAULT_MAX_FILE_BYTES,
+): RepoTree {
+  const files = new Map<string, TreeEntry>();
+  const links = new Map<string, string>();
+  const dirs = new Map<string, Map<string, Node>>([['', new Map()]]);
+  for (const e of entries) {
+    const isLink = e.mode === SYMLINK;
+    if (isLink) links.set(e.path, decoder.decode(blobs.get(e.id) ?? new Uint8Array()));
+    else files.set(e.path, e);
+    let child = e.path;
+    let node: Node = isLink ? 'link' : 'file';
+    while (child !== '') {
+      const parent = dirname(child);
+      const known = dirs.get(parent);
+      const list = known ?? new Map<string, Node>();
+      list.set(basename(child), node);
+      if (known) break;
+      dirs.set(parent, list);
+      child = parent;
+      node = 'dir';
+    }
+  }
+
+  const realCache = new Map<string, string | undefined>();
+
+  /** The path with every symlink replaced by its target; undefined when it leaves the tree. */
+  function real(path: string, depth = 0): string | undefined {
+    const top = depth === 0;
+    if (top && realCache.has(path)) return realCache.get(path);
+    let hops = depth;
+    const norm = normalizePath(path);
+    let cur: string | undefined = norm === undefined ? undefined : '';
+    for (const seg of norm === undefined || norm === '' ? [] : norm.split('/')) {
+      if (cur === undefined) break;
+      const next = joinPath(cur, seg);
+      const target = links.get(next);
+      if (target === undefined) {
+        cur = next;
+      } else if (hops >= MAX_LINK_HOPS) {
+        cur = undefined;
+      } else {
+        // relative to the link's directory; absolute targets and `..` above the root escape
+        const via = resolvePath(cur, target);
+        cur = via === undefined ? undefined : real(via, hops + 1);
+        hops += 1;
+      }
+    }
+    if (top) realCache.set(path, cur);
+    return cur;
+  }
+
+  function stat(path: string): EntryType | undefined {
+    const p = real(path);
+    if (p === undefined) return undefined;
+    return files.has(p) ? 'file' : dirs.has(p) ? 'dir' : undefined;
+  }
+
+  function fileBytes(path: string): Uint8Array {
+    const p = real(path);
+    if (p === undefined) {
+      throw new DiagnosticError({
+        rule: 'path-escape',
+        message: `path '${path}' leads outside the repository root`,
+        hint: 'keep every referenced file inside the repository',
+      });
+    }
+    const entry = files.get(p);
+    if (!entry) {
+      throw new DiagnosticError({
+        rule: 'missing-file',
+        file: path,
+        message: dirs.has(p)
+          ? `'${path}' is a directory, not a file`
+          : `file '${path}' does not exist in ${label}`,
+      });
+    }
+    const bytes = blobs.get(entry.id);
+    if (!bytes) {
+      throw new DiagnosticError({
+        rule: 'file-too-large',
+        file: path,
+        message: `'${path}' in ${label} is ${entry.size} bytes, over the ${limit}-byte limit for reading revisions`,
+        hint: 'large files are not read from git revisions; keep manifests small',
+      });
+    }
+    return bytes;
+  }
+
+  return {
+    label,
+    stat,
+    readBytes: fileBytes,
+    readText: (path) => decoder.decode(fileBytes(path)),
+    // the commit in the key: two revisions in one run never share parsed files
+    cacheKey: (path) => `${commit}:${path}`,
+    list(path) {
+      const p = real(path);
+      const children = p === undefined ? undefined : dirs.get(p);
+      if (p === undefined || !children) {
+        throw new DiagnosticError({
+          rule: 'missing-file',
+          file: path,
+          message: `directory '${path}' does not exist in ${label}`,
+        });
+      }
+      const out: DirEntry[] = [];
+      for (const [name, node] of children) {
+        const type = node === 'link' ? stat(joinPath(p, name)) : node;
+        if (type) out.push({ name, type });
+      }
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+}
