@@ -10,6 +10,7 @@ import {
   type KustomizationRecord,
   type RenderedObject,
 } from '../render/model.js';
+import { deepEqual } from '../core/json.js';
 import { emitYaml } from '../yaml/emit.js';
 import { diffHelmRelease } from './helm-values.js';
 import { isSensitive, maskPair } from './mask.js';
@@ -100,6 +101,8 @@ function objectDiff(action: ObjectDiff['action'], a: Placed | undefined, b: Plac
 }
 
 function changed(a: Placed, b: Placed): boolean {
+  // Equal data prints equally: most objects are unchanged, and comparing is cheaper than printing.
+  if (deepEqual(a.o.obj, b.o.obj)) return false;
   if (!isSensitive(a.o) && !isSensitive(b.o)) return printed(a.o) !== printed(b.o);
   const [x, y] = maskPair(a.o, b.o);
   return emitYaml(x ?? {}) !== emitYaml(y ?? {});

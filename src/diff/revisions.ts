@@ -2,6 +2,7 @@
  * Two revisions of a repository rendered and diffed. The base is read from git objects
  * (no checkout); the head is the working tree unless a revision is named.
  */
+import { newBuildCache } from '../kustomize/context.js';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { renderRepository, type RepositoryRenderOptions } from '../render/render-repository.js';
 import { defaultBranch, mergeBase, openGitRevision, resolveCommit, revParse } from '../tree/git-tree.js';
@@ -38,7 +39,11 @@ export async function diffTrees(
   opts: TreeDiffOptions,
   labels: { base?: string; head?: string } = {},
 ): Promise<RepositoryDiff> {
+  // One parse cache for both sides: files the revisions share are parsed once (cache keys
+  // tell the revisions' differing files apart).
+  const cache = newBuildCache();
   const renderOpts = (side: string): RepositoryRenderOptions => ({
+    cache,
     strict: opts.strict,
     ...(opts.clusters ? { clusters: opts.clusters } : {}),
     ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),

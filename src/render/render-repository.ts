@@ -1,6 +1,6 @@
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
-import { newBuildCache } from '../kustomize/context.js';
+import { newBuildCache, type BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYamlDocuments } from '../yaml/parse.js';
 import { loadConfig, type RepoConfig } from './config.js';
@@ -18,6 +18,8 @@ export interface RepositoryRenderOptions {
   onProgress?: (message: string) => void;
   /** When given, time spent in kustomize builds is added up here (for benchmarks). */
   timings?: { kustomizeMs: number };
+  /** Parsed files to share with other renders (e.g. the two sides of a diff). */
+  cache?: BuildCache;
 }
 
 export interface RepositoryRender {
@@ -79,7 +81,7 @@ export async function renderRepository(
   const wanted = opts.clusters
     ? found.clusters.filter((c) => opts.clusters?.includes(c.name))
     : found.clusters;
-  const cache = newBuildCache();
+  const cache = opts.cache ?? newBuildCache();
   const models: ClusterModel[] = [];
   for (const [i, entry] of wanted.entries()) {
     opts.onProgress?.(`rendering cluster ${entry.name} (${i + 1}/${wanted.length})`);

@@ -159,8 +159,13 @@ export function gitRevisionTree(
     stat,
     readBytes: fileBytes,
     readText: (path) => decoder.decode(fileBytes(path)),
-    // the commit in the key: two revisions in one run never share parsed files
-    cacheKey: (path) => `${commit}:${path}`,
+    // Keyed by blob id and path: two revisions share the parses of the files they have in
+    // common (the content is the same), and never those of files that differ.
+    cacheKey: (path) => {
+      const p = real(path);
+      const entry = p === undefined ? undefined : files.get(p);
+      return entry ? `git:${entry.id}:${p}` : `${commit}:${path}`;
+    },
     list(path) {
       const p = real(path);
       const children = p === undefined ? undefined : dirs.get(p);

@@ -141,9 +141,13 @@ describe('openGitRevision', () => {
     expect(head.readBytes('big.bin')).toEqual(enc.encode('x'.repeat(100)));
   });
 
-  it('keys cached content by commit and path', () => {
-    expect(old.cacheKey?.('app/config.yaml')).toBe(`${first}:app/config.yaml`);
-    expect(head.cacheKey?.('app/config.yaml')).toBe(`${second}:app/config.yaml`);
+  it('keys cached content by blob and path: revisions share only identical files', () => {
+    const blob = (rev: string, path: string) => repo.git('rev-parse', `${rev}:${path}`).trim();
+    expect(old.cacheKey?.('app/config.yaml')).toBe(`git:${blob(first, 'app/config.yaml')}:app/config.yaml`);
+    expect(head.cacheKey?.('app/config.yaml')).toBe(`git:${blob(second, 'app/config.yaml')}:app/config.yaml`);
+    expect(old.cacheKey?.('app/config.yaml')).not.toBe(head.cacheKey?.('app/config.yaml'));
+    expect(old.cacheKey?.('big.bin')).toBe(head.cacheKey?.('big.bin'));
+    expect(old.cacheKey?.('link-file')).toBe(old.cacheKey?.('app/config.yaml'));
     expect(head.label).toBe(`HEAD@${second.slice(0, 7)}`);
   });
 
