@@ -20,6 +20,7 @@ export function openWorktree(rootDir: string): RepoTree {
   const statCache = new Map<string, EntryType | undefined>();
 
   const physicalCache = new Map<string, string | undefined>();
+  const textCache = new Map<string, string>();
 
   function physical(path: string): string | undefined {
     if (physicalCache.has(path)) return physicalCache.get(path);
@@ -85,7 +86,13 @@ export function openWorktree(rootDir: string): RepoTree {
       return readFileSync(requireFile(path));
     },
     readText(path) {
-      return decoder.decode(readFileSync(requireFile(path)));
+      // Discovery, the builds and the checks all read the same files: read each once.
+      let text = textCache.get(path);
+      if (text === undefined) {
+        text = decoder.decode(readFileSync(requireFile(path)));
+        textCache.set(path, text);
+      }
+      return text;
     },
     list(path) {
       const abs = physical(path);
@@ -97,9 +104,18 @@ export function openWorktree(rootDir: string): RepoTree {
         });
       }
       const entries: DirEntry[] = [];
-      for (const name of readdirSync(abs)) {
-        const type = stat(path === '' ? name : `${path}/${name}`);
-        if (type) entries.push({ name, type });
+      for (const dirent of readdirSync(abs, { withFileTypes: true })) {
+        const child = path === '' ? dirent.name : `${path}/${dirent.name}`;
+        let type: EntryType | undefined;
+        if (dirent.isSymbolicLink()) {
+          type = stat(child); // may lead outside the root: the full check
+        } else {
+          // A plain entry of a directory inside the root is inside the root: no extra syscalls.
+          type = dirent.isDirectory() ? 'dir' : dirent.isFile() ? 'file' : undefined;
+          statCache.set(child, type);
+          physicalCache.set(child, join(abs, dirent.name));
+        }
+        if (type) entries.push({ name: dirent.name, type });
       }
       return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
