@@ -244,6 +244,25 @@ export function kyamlBase64(bytes: Uint8Array): string {
 // ignoreBOM: a leading BOM is content, kustomize keeps it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** What both generators do first: read and check the arguments, start the object, load the data. */
+function prepare(
+  tree: RepoTree,
+  kustDir: string,
+  rawArgs: GeneratorArgs | JsonObject,
+  rawGlobalOptions: GeneratorOptions | JsonObject | undefined,
+  kustFile: string | undefined,
+  kind: 'ConfigMap' | 'Secret',
+) {
+  const ctx: KvContext = { tree, dir: kustDir, file: kustFile };
+  const checked = toGeneratorArgs(rawArgs, kustFile);
+  const globalOptions = toGeneratorOptions(rawGlobalOptions, kustFile);
+  rejectYamlControlChars(ctx, `${kind}Generator`, checked);
+  const args = roundTripArgs(checked);
+  const obj = baseObject(ctx, kind, args);
+  const data = makeDataMap(ctx, args.name as string, loadPairs(ctx, args));
+  return { ctx, args, globalOptions, obj, data };
+}
+
 /**
  * A configMapGenerator entry as kustomize builds it. File paths are relative to `kustDir`
  * (repository-relative); `globalOptions` is the kustomization's `generatorOptions`;
@@ -257,13 +276,14 @@ export function generateConfigMap(
   rawGlobalOptions?: GeneratorOptions | JsonObject,
   kustFile?: string,
 ): KResource {
-  const ctx: KvContext = { tree, dir: kustDir, file: kustFile };
-  let args = toGeneratorArgs(rawArgs, kustFile);
-  const globalOptions = toGeneratorOptions(rawGlobalOptions, kustFile);
-  rejectYamlControlChars(ctx, 'ConfigMapGenerator', args);
-  args = roundTripArgs(args);
-  const obj = baseObject(ctx, 'ConfigMap', args);
-  const data = makeDataMap(ctx, args.name as string, loadPairs(ctx, args));
+  const { ctx, args, globalOptions, obj, data } = prepare(
+    tree,
+    kustDir,
+    rawArgs,
+    rawGlobalOptions,
+    kustFile,
+    'ConfigMap',
+  );
   const text: JsonObject = {};
   const binary: JsonObject = {};
   for (const [k, v] of data) {
@@ -283,14 +303,15 @@ export function generateSecret(
   rawGlobalOptions?: GeneratorOptions | JsonObject,
   kustFile?: string,
 ): KResource {
-  const ctx: KvContext = { tree, dir: kustDir, file: kustFile };
-  let args = toGeneratorArgs(rawArgs, kustFile);
-  const globalOptions = toGeneratorOptions(rawGlobalOptions, kustFile);
-  rejectYamlControlChars(ctx, 'SecretGenerator', args);
-  args = roundTripArgs(args);
-  const obj = baseObject(ctx, 'Secret', args);
+  const { args, globalOptions, obj, data } = prepare(
+    tree,
+    kustDir,
+    rawArgs,
+    rawGlobalOptions,
+    kustFile,
+    'Secret',
+  );
   obj.type = args.type || 'Opaque';
-  const data = makeDataMap(ctx, args.name as string, loadPairs(ctx, args));
   const encoded: JsonObject = {};
   for (const k of [...data.keys()].sort()) encoded[k] = kyamlBase64(data.get(k) as Uint8Array);
   obj.data = encoded;

@@ -1,6 +1,6 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
-import type { Selector } from './selector.js';
+import { SELECTOR_KEYS, type Selector } from './selector.js';
 
 /** The kustomization file as kustomize v5 reads it (after its FixKustomization step). */
 export interface Kustomization {
@@ -181,15 +181,7 @@ function checkKeys(o: JsonObject, allowed: readonly string[], file: string, wher
 function parseSelector(v: JsonValue | undefined, file: string, where: string): SelectorSpec | undefined {
   if (v === undefined || v === null) return undefined;
   const o = asObject(v, file, where) ?? {};
-  const keys = [
-    'group',
-    'version',
-    'kind',
-    'name',
-    'namespace',
-    'labelSelector',
-    'annotationSelector',
-  ] as const;
+  const keys = SELECTOR_KEYS;
   checkKeys(o, keys, file, where);
   const sel: SelectorSpec = {};
   for (const k of keys) {

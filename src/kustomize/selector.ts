@@ -15,7 +15,8 @@ export interface Selector {
   annotationSelector?: string;
 }
 
-const SELECTOR_KEYS = [
+/** The fields of a selector, in kustomize's order. */
+export const SELECTOR_KEYS = [
   'group',
   'version',
   'kind',
@@ -23,7 +24,7 @@ const SELECTOR_KEYS = [
   'namespace',
   'labelSelector',
   'annotationSelector',
-];
+] as const;
 
 /** Reads a selector map (e.g. a replacement `select:`); unknown keys and non-string values are errors. */
 export function parseSelector(value: JsonValue | undefined, file: string, where: string): Selector {
@@ -32,7 +33,7 @@ export function parseSelector(value: JsonValue | undefined, file: string, where:
   }
   const out: Selector = {};
   for (const [k, v] of Object.entries(value)) {
-    if (!SELECTOR_KEYS.includes(k)) {
+    if (!(SELECTOR_KEYS as readonly string[]).includes(k)) {
       throw new DiagnosticError({
         rule: 'selector-invalid',
         file,

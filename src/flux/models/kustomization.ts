@@ -1,4 +1,5 @@
 /** kustomize.toolkit.fluxcd.io/v1 Kustomization with Flux's defaults (FLUX-SEMANTICS §1). */
+import { SELECTOR_KEYS } from '../../kustomize/selector.js';
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';
 import {
@@ -159,15 +160,7 @@ const LEGACY_HINTS: Readonly<Record<string, string>> = {
   validation: 'removed in v1: Flux always validates with a server-side dry run',
 };
 
-const SELECTOR_FIELDS = [
-  'group',
-  'version',
-  'kind',
-  'name',
-  'namespace',
-  'labelSelector',
-  'annotationSelector',
-] as const;
+const SELECTOR_FIELDS = SELECTOR_KEYS;
 const THIRTY_SECONDS = 30_000;
 
 /** GetTimeout: spec.timeout or interval−30s, never below 30s. */
