@@ -276,7 +276,7 @@ export function generateConfigMap(
   rawGlobalOptions?: GeneratorOptions | JsonObject,
   kustFile?: string,
 ): KResource {
-  const { ctx, args, globalOptions, obj, data } = prepare(
+  const { args, globalOptions, obj, data } = prepare(
     tree,
     kustDir,
     rawArgs,
