@@ -20,9 +20,20 @@ export interface PathIgnore {
   matches(file: string): boolean;
 }
 
+/** Where `check` finds schemas, as k8s-ops.yaml says (command-line flags win). */
+export interface SchemaSettings {
+  /** Directory with kubernetes/swagger-v<version>.json and a kubeconform-layout crds/. */
+  dir?: string;
+  /** CRD schemas: a directory or an http(s) URL template in kubeconform's layout. */
+  location?: string;
+  /** Cache of a remote location. */
+  cache?: string;
+}
+
 export interface ChecksSettings {
   rules: ReadonlyMap<string, RuleSetting>;
   ignore: readonly PathIgnore[];
+  schemas: SchemaSettings;
 }
 
 export interface ChecksConfigResult {
@@ -30,7 +41,7 @@ export interface ChecksConfigResult {
   diagnostics: Diagnostic[];
 }
 
-export const EMPTY_SETTINGS: ChecksSettings = { rules: new Map(), ignore: [] };
+export const EMPTY_SETTINGS: ChecksSettings = { rules: new Map(), ignore: [], schemas: {} };
 
 type Path = (string | number)[];
 
@@ -147,8 +158,13 @@ export function parseChecksConfig(
   const rules = new Map<string, RuleSetting>();
   const ignore: PathIgnore[] = [];
   for (const key of Object.keys(config.checks)) {
-    if (key !== 'rules' && key !== 'ignore') {
-      report([key], 'config-unknown-key', `unknown key '${key}' in 'checks'`, 'allowed keys: rules, ignore');
+    if (key !== 'rules' && key !== 'ignore' && key !== 'schemas') {
+      report(
+        [key],
+        'config-unknown-key',
+        `unknown key '${key}' in 'checks'`,
+        'allowed keys: rules, ignore, schemas',
+      );
     }
   }
 
@@ -179,7 +195,27 @@ export function parseChecksConfig(
       if (entry) ignore.push(entry);
     });
   }
-  return { settings: { rules, ignore }, diagnostics };
+  const schemas: SchemaSettings = {};
+  const schemasValue = config.checks.schemas ?? null;
+  if (schemasValue !== null && !isJsonObject(schemasValue)) {
+    report(['schemas'], 'config-type', `'checks.schemas' must be a mapping, not ${typeName(schemasValue)}`);
+  } else if (schemasValue !== null) {
+    for (const [key, value] of Object.entries(schemasValue)) {
+      if (key !== 'dir' && key !== 'location' && key !== 'cache') {
+        report(
+          ['schemas', key],
+          'config-unknown-key',
+          `unknown key '${key}' in 'checks.schemas'`,
+          'allowed keys: dir, location, cache',
+        );
+      } else if (typeof value !== 'string' || value === '') {
+        report(['schemas', key], 'config-type', `'checks.schemas.${key}' must be a non-empty string`);
+      } else {
+        schemas[key] = value;
+      }
+    }
+  }
+  return { settings: { rules, ignore, schemas }, diagnostics };
 }
 
 function readIgnore(

@@ -10,7 +10,9 @@ import { formatGithub } from '../report/github.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { normalizeKubernetesVersion } from '../schemas/index.js';
-import { loadSchemaOptions } from './schema-sources.js';
+import { loadSchemaOptions, type SchemaFlags } from './schema-sources.js';
+import { parseChecksConfig } from '../checks/config.js';
+import { resolve } from 'node:path';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
@@ -91,7 +93,28 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
   const kubernetesVersion =
     wanted || (configured ? version(configured, 'k8s-ops.yaml') : DEFAULT_KUBERNETES_VERSION);
   const renderDiagnostics = [...result.diagnostics, ...result.models.flatMap((m) => m.diagnostics)];
-  const schemas = await loadSchemaOptions(flags, env, kubernetesVersion, result.models, renderDiagnostics);
+  // Schema locations: command-line flags, then the environment, then k8s-ops.yaml (relative to the root).
+  const configuredSchemas = parseChecksConfig(
+    result.config,
+    tree,
+    RULE_INFO.map((r) => r.id),
+  ).settings.schemas;
+  const fromRoot = (p: string | undefined) => (p && !/^https?:\/\//i.test(p) ? resolve(root, p) : p);
+  const schemaFlags: SchemaFlags = {
+    ...withDefined('schemas', flags.schemas ?? env.K8S_OPS_SCHEMAS ?? fromRoot(configuredSchemas.dir)),
+    ...withDefined(
+      'schemaLocation',
+      flags.schemaLocation ?? env.K8S_OPS_SCHEMA_LOCATION ?? fromRoot(configuredSchemas.location),
+    ),
+    ...withDefined('schemaCache', flags.schemaCache ?? fromRoot(configuredSchemas.cache)),
+  };
+  const schemas = await loadSchemaOptions(
+    schemaFlags,
+    env,
+    kubernetesVersion,
+    result.models,
+    renderDiagnostics,
+  );
   const diagnostics = runChecks(checkContext(tree, result, kubernetesVersion), {
     rules: allRules(schemas),
     renderDiagnostics,
@@ -132,4 +155,8 @@ export function addCheckCommand(
     .action(async (flags: CheckFlags) => {
       setCode(await check(flags, io, env));
     });
+}
+
+function withDefined<K extends keyof SchemaFlags>(key: K, value: string | undefined): Partial<SchemaFlags> {
+  return value === undefined ? {} : { [key]: value };
 }

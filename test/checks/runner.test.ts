@@ -158,7 +158,7 @@ describe('checks configuration', () => {
       'unknown keys and wrong types',
       'checks:\n  rule: {}\n  ignore:\n    - paths: []\n    - {path: [x]}\n    - 3\n',
       [
-        "2:3 error config-unknown-key unknown key 'rule' in 'checks' (allowed keys: rules, ignore)",
+        "2:3 error config-unknown-key unknown key 'rule' in 'checks' (allowed keys: rules, ignore, schemas)",
         "4:7 error config-type 'checks.ignore[0].paths' must be a non-empty list of path globs (write it like paths: ['test/**', 'clusters/*/talos/'])",
         "5:8 error config-unknown-key unknown key 'path' in 'checks.ignore[1]' (allowed keys: rule, paths)",
         "5:7 error config-required 'checks.ignore[1].paths' must be a non-empty list of path globs (write it like paths: ['test/**', 'clusters/*/talos/'])",

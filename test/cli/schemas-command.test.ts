@@ -98,6 +98,21 @@ describe.skipIf(!enabled)('schemas pull and check with a remote schema location'
     }
   });
 
+  it('reads schema locations from k8s-ops.yaml (checks.schemas)', async () => {
+    const config = `${files['k8s-ops.yaml']}checks:\n  schemas:\n    dir: ${JSON.stringify(join(SHARED_DIR, 'schemas'))}\n`;
+    const bad = {
+      ...files,
+      'k8s-ops.yaml': config,
+      'cluster/issuer.yaml': issuer.replace('selfSigned: {}', 'selfSigned: {}\n  bogus: 1'),
+    };
+    await withFixtureAsync(bad, async (root) => {
+      const io = capture(root);
+      expect(await run(['check', '--root', root, '--format', 'json'], io)).toBe(1);
+      const report = JSON.parse(io.out) as { diagnostics: { rule: string; message: string }[] };
+      expect(report.diagnostics.some((d) => d.rule === 'schema' && d.message.includes('bogus'))).toBe(true);
+    });
+  });
+
   it('needs a remote --location', async () => {
     await withFixtureAsync(files, async (root) => {
       const io = capture(root);
