@@ -1,7 +1,8 @@
 /**
  * A read-only view of a repository's files. Paths are repository-relative, POSIX-style,
  * normalised (no `.`/`..` segments, no leading or trailing slash); '' is the root.
- * Implementations: the working tree on disk (worktree.ts); git revisions later.
+ * Implementations: the working tree on disk (worktree.ts), a git revision read from git
+ * objects (git-tree.ts), views of either (sub-tree.ts, source-ignore.ts, overlay-tree.ts).
  */
 export type EntryType = 'file' | 'dir';
 
