@@ -1,5 +1,5 @@
 /**
- * Flux postBuild substitution of one built resource (FLUX-SEMANTICS §4.1/§4.3,
+ * Flux postBuild substitution of one built resource (
  * fluxcd/pkg kustomize/kustomize_varsub.go): the object is printed as kustomize prints it,
  * `${…}` expanded in that text, and the text read back with YAML 1.1 typing — so comments are
  * gone, quotes are lost (`"${R}"` with R=3 becomes the integer 3) and a value can break the YAML.

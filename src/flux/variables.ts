@@ -1,5 +1,5 @@
 /**
- * postBuild variables of a Flux Kustomization (FLUX-SEMANTICS §4.2): `substituteFrom`
+ * postBuild variables of a Flux Kustomization: `substituteFrom`
  * ConfigMaps/Secrets in list order (later keys win), then inline `substitute` over all of them;
  * every value loses its `\n` characters (not `\r`). A missing non-optional source is not an
  * error yet: Flux raises it for each resource it goes on to substitute.

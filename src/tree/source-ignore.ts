@@ -1,5 +1,5 @@
 /**
- * What a Flux source artifact contains (FLUX-SEMANTICS §8.1): the source-controller archives
+ * What a Flux source artifact contains: the source-controller archives
  * the repository minus files matched by `.sourceignore` files (each scoped to its directory)
  * and `spec.ignore`; when there are no such patterns, a default exclusion list applies.
  */

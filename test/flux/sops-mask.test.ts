@@ -1,4 +1,4 @@
-/** `flux build` masking (FLUX-SEMANTICS §7.1 step 6, case 48) and the controller guard (case 47). */
+/** `flux build` masking (case 48) and the controller guard (case 47). */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/core/diagnostic.js';
 import type { JsonObject } from '../../src/core/json.js';

@@ -27,7 +27,7 @@ const CLUSTER_VARS: Record<string, Record<string, string>> = {
 };
 const CONTRACT_VARS = CONTRACT_VARIABLES;
 
-/** HelmRepository / OCIRepository names the skeleton engineer provides in flux-system. */
+/** HelmRepository / OCIRepository names bootstrap and the repositories base provide in flux-system. */
 const HELM_REPOSITORIES = new Set([
   'cilium',
   'jetstack',

@@ -1,6 +1,6 @@
 /**
  * The simulated Flux reconciliation end to end: small repositories rendered with
- * renderRepository, one behaviour of FLUX-SEMANTICS.md per case.
+ * renderRepository, one behaviour of Flux per case.
  */
 import { generateX25519Identity } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ const ID = 'dependson-missing';
 
 /**
  * Flux waits forever on a dependency that does not exist (`dependency '…' not found`).
- * Kustomization → Kustomization only, HelmRelease → HelmRelease only (FLUX-SEMANTICS §5).
+ * Kustomization → Kustomization only, HelmRelease → HelmRelease only.
  * Missing Kustomization dependencies the render already reported (`flux-dependency-missing`)
  * are left to it.
  */

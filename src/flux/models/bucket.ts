@@ -1,4 +1,4 @@
-/** source.toolkit.fluxcd.io/v1 Bucket (FLUX-SEMANTICS §8.6). */
+/** source.toolkit.fluxcd.io/v1 Bucket. */
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';
 import { bool, checkFields, dur, str, type FieldContext } from './fields.js';

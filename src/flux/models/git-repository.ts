@@ -1,4 +1,4 @@
-/** source.toolkit.fluxcd.io/v1 GitRepository (FLUX-SEMANTICS §8.2). */
+/** source.toolkit.fluxcd.io/v1 GitRepository. */
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';
 import { bool, checkFields, dur, obj, objs, str, strs, type FieldContext } from './fields.js';

@@ -1,4 +1,4 @@
-/** helm.toolkit.fluxcd.io/v2 HelmRelease with the controller's defaults (FLUX-SEMANTICS §8.7). */
+/** helm.toolkit.fluxcd.io/v2 HelmRelease with the controller's defaults. */
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';
 import {

@@ -1,4 +1,4 @@
-/** kustomize.toolkit.fluxcd.io/v1 Kustomization with Flux's defaults (FLUX-SEMANTICS §1). */
+/** kustomize.toolkit.fluxcd.io/v1 Kustomization with Flux's defaults. */
 import { SELECTOR_KEYS } from '../../kustomize/selector.js';
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';

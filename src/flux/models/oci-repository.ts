@@ -1,4 +1,4 @@
-/** source.toolkit.fluxcd.io/v1 OCIRepository (FLUX-SEMANTICS §8.3). */
+/** source.toolkit.fluxcd.io/v1 OCIRepository. */
 import type { JsonObject } from '../../core/json.js';
 import { duration, type Duration } from './duration.js';
 import { bool, checkFields, dur, obj, str, type FieldContext } from './fields.js';

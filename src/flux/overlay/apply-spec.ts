@@ -1,5 +1,5 @@
 /**
- * Steps 2 and 4–11 of Flux's GenerateManifest (FLUX-SEMANTICS §2.3): the Kustomization's
+ * Steps 2 and 4–11 of Flux's GenerateManifest: the Kustomization's
  * spec fields written into the kustomization file kustomize will build.
  */
 import { DiagnosticError } from '../../core/diagnostic.js';

@@ -1,6 +1,6 @@
 /**
  * Flux's kustomization generation for a directory without a kustomization file
- * (FLUX-SEMANTICS §2.4): every `.yaml`/`.yml` manifest below it in walk order, and each
+ *: every `.yaml`/`.yml` manifest below it in walk order, and each
  * sub-directory holding a kustomization file as one resource.
  */
 import { DiagnosticError } from '../../core/diagnostic.js';

@@ -1,6 +1,6 @@
 /**
- * What Flux does to a Kustomization's directory before `kustomize build` (FLUX-SEMANTICS
- * §2.2–§2.4, §3, §7.1): clamp spec.path into the root, then rewrite the kustomization file
+ * What Flux does to a Kustomization's directory before `kustomize build` (kustomize-controller's
+ * generator and `flux build`): clamp spec.path into the root, then rewrite the kustomization file
  * found there, or generate one, with the Kustomization's spec fields applied. The result is
  * served from memory over the original tree; nothing is written.
  */
