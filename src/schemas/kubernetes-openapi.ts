@@ -3,7 +3,7 @@ import { convertSchema, type ConvertOptions } from './convert.js';
 import { gvkKey } from './gvk.js';
 import type { Gvk, JsonSchema, OpenApiDoc } from './types.js';
 
-/** The id under which the converted definitions are registered with ajv. */
+/** The document id in `$ref`s to the converted definitions (`kubernetes#/definitions/...`). */
 export const KUBERNETES_SCHEMA_ID = 'kubernetes';
 
 const DEFINITIONS_PREFIX = '#/definitions/';

@@ -1,6 +1,4 @@
-import type { Ajv } from 'ajv';
 import type { JsonObject } from '../core/json.js';
-import { newAjv, type ValidateFunction } from './compile.js';
 import { crdVersions, customResourceSchema, type CrdVersion } from './crd.js';
 import { formatGvk, gvkKey, toGvk } from './gvk.js';
 import {
@@ -10,6 +8,7 @@ import {
   OBJECT_META_DEFINITION,
   type KubernetesSchemas,
 } from './kubernetes-openapi.js';
+import { SchemaInterpreter, type InterpretedSchema } from './interpret.js';
 import { slimForValidation } from './slim.js';
 import { cachePath, isSafeGvk, schemaAddress, type SchemaLocation } from './location.js';
 import { parseSchemaText } from './pull.js';
@@ -48,31 +47,30 @@ export interface SchemaRegistry {
 
 const LOOSE_META: JsonSchema = { type: 'object' };
 
-function makeValidator(gvk: Gvk, source: SchemaSource, fn: ValidateFunction): Validator {
+function makeValidator(gvk: Gvk, source: SchemaSource, fn: InterpretedSchema): Validator {
   return {
     gvk,
     source,
     validate(obj) {
-      return fn(obj) ? [] : toViolations(fn.errors);
+      const result = fn(obj);
+      return result.valid ? [] : toViolations(result.errors);
     },
   };
 }
 
 export function createSchemaRegistry(options: SchemaRegistryOptions = {}): SchemaRegistry {
-  let ajv: Ajv | undefined;
+  let interpreter: SchemaInterpreter | undefined;
   let kubernetes: KubernetesSchemas | undefined;
   let crds: Map<string, CrdVersion> | undefined;
   const lookups = new Map<string, SchemaLookup>();
 
-  // Everything is built on first use: a run that validates nothing pays nothing.
-  function engine(): Ajv {
-    if (ajv) return ajv;
-    ajv = newAjv();
-    if (options.kubernetes) {
-      kubernetes = convertKubernetesOpenApi(options.kubernetes);
-      ajv.addSchema(slimForValidation(kubernetes.document));
-    }
-    return ajv;
+  // Everything is built on first use: a run that validates nothing pays nothing. Kubernetes
+  // definitions are interpreted once and shared by every kind that refers to them.
+  function engine(): SchemaInterpreter {
+    if (interpreter) return interpreter;
+    if (options.kubernetes) kubernetes = convertKubernetesOpenApi(options.kubernetes);
+    interpreter = new SchemaInterpreter(kubernetes && slimForValidation(kubernetes.document));
+    return interpreter;
   }
   function objectMeta(): JsonSchema {
     engine();

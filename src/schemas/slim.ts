@@ -4,10 +4,9 @@ import type { JsonSchema } from './types.js';
 const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 
 /**
- * What ajv needs to validate manifests from Git, and no more: compiling is what costs (a
- * large CRD takes hundreds of milliseconds), so documentation keywords are dropped and the
- * `status` of a top-level object schema accepts anything (it is written by controllers and has
- * no place in Git, where it is never checked).
+ * What validation needs of a schema, and no more: documentation keywords are dropped (errors
+ * carry their schema), and the `status` of a top-level object schema accepts anything (it is
+ * written by controllers and has no place in Git, where it is never checked).
  */
 export function slimForValidation(schema: JsonSchema): JsonSchema {
   const top = strip(schema) as JsonSchema & { properties?: Record<string, unknown> };

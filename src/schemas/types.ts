@@ -26,7 +26,7 @@ export interface SchemaViolation {
   path: (string | number)[];
   /** The same place as a JSON pointer. */
   pointer: string;
-  /** The ajv keyword that failed (`additionalProperties`, `required`, `type`, ...). */
+  /** The JSON Schema keyword that failed (`additionalProperties`, `required`, `type`, ...). */
   keyword: string;
   /** A sentence a person can act on, naming the field as `spec.template.spec.containers[0].name`. */
   message: string;
@@ -51,7 +51,7 @@ export type SchemaLookup =
   | { status: 'skipped'; reason: string }
   /** No schema anywhere; `reason` says where we looked. Report once per kind per cluster. */
   | { status: 'missing'; reason: string }
-  /** A schema exists but cannot be used (corrupt file, schema ajv cannot compile). */
+  /** A schema exists but cannot be used (corrupt file, schema the interpreter refuses). */
   | { status: 'invalid'; reason: string };
 
 /** Synchronous reads for the registry: `undefined` when the file does not exist. */

@@ -1,8 +1,18 @@
-import type { ErrorObject } from 'ajv';
 import { isJsonObject } from '../core/json.js';
 import { QUANTITY_PATTERN } from './kubernetes-openapi.js';
 import { closestName } from './suggest.js';
 import type { SchemaViolation } from './types.js';
+
+/** The fields of an ajv-style error read here; the interpreter's errors and ajv's both fit. */
+export interface ErrorObject {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: unknown;
+  data?: unknown;
+}
 
 /** `/spec/containers/0/name` → ['spec', 'containers', 0, 'name']. */
 export function pointerToPath(pointer: string): (string | number)[] {
@@ -51,7 +61,7 @@ function declaredNames(parentSchema: unknown): string[] {
 function one(error: ErrorObject): SchemaViolation | undefined {
   const base = pointerToPath(error.instancePath);
   const at = displayPath(base);
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
@@ -119,7 +129,7 @@ function one(error: ErrorObject): SchemaViolation | undefined {
 }
 
 /**
- * Turns ajv's errors into violations: the `if` of a nullable `$ref` says nothing, and the
+ * Turns ajv-style errors into violations: the `if` of a nullable `$ref` says nothing, and the
  * errors inside a failed anyOf/oneOf are folded into one message listing the alternatives.
  */
 export function toViolations(errors: readonly ErrorObject[] | null | undefined): SchemaViolation[] {
