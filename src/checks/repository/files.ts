@@ -74,10 +74,18 @@ function gitIgnored(tree: RepoTree, path: string): boolean {
 
 /** The context's YAML files minus vendored/build directories and git-ignored files. */
 export function repositoryYamlFiles(ctx: CheckContext): string[] {
-  return ctx.yamlFiles.filter(
-    (f) => !f.split('/').some((seg) => SKIPPED_DIRS.has(seg)) && !gitIgnored(ctx.tree, f),
-  );
+  // Every repository rule asks; the answer depends only on the context.
+  let files = filesCache.get(ctx);
+  if (!files) {
+    files = ctx.yamlFiles.filter(
+      (f) => !f.split('/').some((seg) => SKIPPED_DIRS.has(seg)) && !gitIgnored(ctx.tree, f),
+    );
+    filesCache.set(ctx, files);
+  }
+  return files;
 }
+
+const filesCache = new WeakMap<CheckContext, string[]>();
 
 const parseCache = new WeakMap<RepoTree, Map<string, ParsedFile | undefined>>();
 
