@@ -7,7 +7,7 @@ import { DiagnosticError } from '../core/diagnostic.js';
 import { asRunner, type GitRunner } from './git-runner.js';
 import { resolveCommit } from './git-commands.js';
 import { listCommitTree, readBlobs, type TreeEntry } from './git-objects.js';
-import { basename, dirname, joinPath, normalizePath, resolvePath } from './paths.js';
+import { basename, dirname, joinPath, normalizePath, pathEscapeError, resolvePath } from './paths.js';
 import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
 
 export { gitRunner, type GitOutput, type GitRunner } from './git-runner.js';
@@ -126,11 +126,7 @@ export function gitRevisionTree(
   function fileBytes(path: string): Uint8Array {
     const p = real(path);
     if (p === undefined) {
-      throw new DiagnosticError({
-        rule: 'path-escape',
-        message: `path '${path}' leads outside the repository root`,
-        hint: 'keep every referenced file inside the repository',
-      });
+      throw pathEscapeError(path);
     }
     const entry = files.get(p);
     if (!entry) {

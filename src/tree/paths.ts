@@ -1,3 +1,5 @@
+import { DiagnosticError } from '../core/diagnostic.js';
+
 /**
  * Repository-relative path arithmetic. Paths never escape the root: resolving `..` above
  * it yields undefined so callers can report the escape with the path the user wrote.
@@ -41,4 +43,13 @@ export function basename(path: string): string {
 /** Display form: the root is shown as '.'. */
 export function displayPath(path: string): string {
   return path === '' ? '.' : path;
+}
+
+/** The error for reading a path that leaves the root, the same for every tree. */
+export function pathEscapeError(path: string): DiagnosticError {
+  return new DiagnosticError({
+    rule: 'path-escape',
+    message: `path '${path}' leads outside the repository root`,
+    hint: 'keep every referenced file inside the repository',
+  });
 }

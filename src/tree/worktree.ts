@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DiagnosticError } from '../core/diagnostic.js';
-import { normalizePath } from './paths.js';
+import { normalizePath, pathEscapeError } from './paths.js';
 import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
 
 const decoder = new TextDecoder('utf-8');
@@ -62,11 +62,7 @@ export function openWorktree(rootDir: string): RepoTree {
   function requireFile(path: string): string {
     const abs = physical(path);
     if (abs === undefined) {
-      throw new DiagnosticError({
-        rule: 'path-escape',
-        message: `path '${path}' leads outside the repository root`,
-        hint: 'keep every referenced file inside the repository',
-      });
+      throw pathEscapeError(path);
     }
     if (stat(path) !== 'file') {
       throw new DiagnosticError({
