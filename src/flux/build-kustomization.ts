@@ -1,5 +1,5 @@
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
-import { isJsonObject, type JsonObject } from '../core/json.js';
+import { deepEqual, isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { buildWithSources, type BuiltObject } from '../kustomize/build.js';
 import { readDocuments, type BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
@@ -15,6 +15,7 @@ import {
   sopsNotDecryptedError,
   type AgeIdentity,
 } from './sops/index.js';
+import { decryptSources } from './decrypt-sources.js';
 import { placeholderOf } from './in-cluster-values.js';
 import { resolveVariables, type VariableLookup } from './resolve-variables.js';
 import { substituteResource } from './substitute.js';
@@ -124,7 +125,16 @@ export async function buildFluxKustomization(
   );
   diagnostics.push(...prepared.diagnostics);
   const started = opts.timings ? performance.now() : 0;
-  const built = buildWithSources(prepared.tree, prepared.dir, {
+  // With decryption configured, SOPS-encrypted generator and patch files are decrypted in
+  // memory before the build, as the controller decrypts them in place.
+  let buildTree = prepared.tree;
+  let decryptedSources: string[] = [];
+  if (ks.decryption && opts.decrypt) {
+    const d = await decryptSources(prepared.tree, prepared.dir, opts.decrypt.identities);
+    buildTree = d.tree;
+    decryptedSources = d.decrypted;
+  }
+  const built = buildWithSources(buildTree, prepared.dir, {
     reorder: 'none',
     ...(opts.cache ? { cache: opts.cache } : {}),
   });
@@ -160,7 +170,8 @@ export async function buildFluxKustomization(
         hint: 'every manifest needs apiVersion, kind and metadata.name',
       });
     }
-    let decrypted = false;
+    // A Secret generated from a decrypted file holds secret values too.
+    let decrypted = decryptedSources.length > 0 && obj.kind === 'Secret' && b.file === '';
     if (ks.decryption && opts.decrypt && (hasSopsMetadata(obj) || isSopsEncrypted(obj))) {
       // Like the controller, no MAC check after the build: kustomize may have added labels.
       obj = await decryptSopsObject(
@@ -193,6 +204,15 @@ export async function buildFluxKustomization(
         diagnostics.push({ ...err.diagnostic });
       }
       obj = maskSopsSecret(obj, { file: b.file });
+    } else if (!decrypted && obj.kind === 'Secret') {
+      // flux build also masks single values that hold SOPS ciphertext (an encrypted file a
+      // secretGenerator read without decryption).
+      const after = maskSopsSecret(obj, { file: b.file });
+      const values = (o: JsonObject): JsonValue => [o.data ?? null, o.stringData ?? null];
+      if (!deepEqual(values(after), values(obj))) {
+        obj = after;
+        masked = true;
+      }
     }
     if (ks.commonMetadata) {
       setMetadataMap(obj, 'labels', ks.commonMetadata.labels ?? {});
