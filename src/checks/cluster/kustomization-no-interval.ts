@@ -1,13 +1,11 @@
 import type { Rule } from '../rule.js';
 import {
-  byKey,
   clustersText,
   fieldAt,
   finding,
-  refText,
+  perKustomizationDeclaration,
   renderReported,
   specOf,
-  type Where,
 } from './util.js';
 
 const ID = 'kustomization-no-interval';
@@ -22,21 +20,12 @@ export const kustomizationNoInterval: Rule = {
   severity: 'error',
   description: 'a Flux Kustomization without spec.interval is rejected by the API server',
   check(ctx) {
-    const found: { key: string; cluster: string; value: { name: string; where: Where } }[] = [];
-    for (const model of ctx.models) {
-      for (const ks of model.kustomizations) {
-        const interval = specOf(ks.spec).interval;
-        if (typeof interval === 'string' && interval !== '') continue;
-        if (renderReported(model, 'flux-required-field', ks.ref, 'spec.interval')) continue;
-        const where = { file: ks.file, ...(ks.line !== undefined ? { line: ks.line } : {}) };
-        found.push({
-          key: `${ks.file}:${ks.line ?? ''}:${refText(ks.ref)}`,
-          cluster: model.name,
-          value: { name: refText(ks.ref), where: fieldAt(ctx.tree, where, ['spec']) },
-        });
-      }
-    }
-    return byKey(found).map(({ value, clusters }) =>
+    return perKustomizationDeclaration(ctx, (ks, model, where) => {
+      const interval = specOf(ks.spec).interval;
+      if (typeof interval === 'string' && interval !== '') return undefined;
+      if (renderReported(model, 'flux-required-field', ks.ref, 'spec.interval')) return undefined;
+      return { where: fieldAt(ctx.tree, where, ['spec']) };
+    }).map(({ value, clusters }) =>
       finding(
         ID,
         'error',

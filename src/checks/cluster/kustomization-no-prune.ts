@@ -1,13 +1,11 @@
 import type { Rule } from '../rule.js';
 import {
-  byKey,
   clustersText,
   fieldAt,
   finding,
-  refText,
+  perKustomizationDeclaration,
   renderReported,
   specOf,
-  type Where,
 } from './util.js';
 
 const ID = 'kustomization-no-prune';
@@ -21,26 +19,17 @@ export const kustomizationNoPrune: Rule = {
   severity: 'warning',
   description: 'a Flux Kustomization with prune false or unset leaves deleted objects in the cluster',
   check(ctx) {
-    const found: { key: string; cluster: string; value: { name: string; what: string; where: Where } }[] = [];
-    for (const model of ctx.models) {
-      for (const ks of model.kustomizations) {
-        const prune = specOf(ks.spec).prune;
-        if (prune === true) continue;
-        if (prune === undefined && renderReported(model, 'flux-required-field', ks.ref, 'spec.prune'))
-          continue;
-        const where = { file: ks.file, ...(ks.line !== undefined ? { line: ks.line } : {}) };
-        found.push({
-          key: `${ks.file}:${ks.line ?? ''}:${refText(ks.ref)}`,
-          cluster: model.name,
-          value: {
-            name: refText(ks.ref),
-            what: prune === undefined ? 'no spec.prune' : `prune: ${JSON.stringify(prune)}`,
-            where: fieldAt(ctx.tree, where, prune === undefined ? ['spec'] : ['spec', 'prune']),
-          },
-        });
+    return perKustomizationDeclaration(ctx, (ks, model, where) => {
+      const prune = specOf(ks.spec).prune;
+      if (prune === true) return undefined;
+      if (prune === undefined && renderReported(model, 'flux-required-field', ks.ref, 'spec.prune')) {
+        return undefined;
       }
-    }
-    return byKey(found).map(({ value, clusters }) =>
+      return {
+        what: prune === undefined ? 'no spec.prune' : `prune: ${JSON.stringify(prune)}`,
+        where: fieldAt(ctx.tree, where, prune === undefined ? ['spec'] : ['spec', 'prune']),
+      };
+    }).map(({ value, clusters }) =>
       finding(
         ID,
         'warning',

@@ -143,3 +143,27 @@ export function byKey<T>(
   }
   return [...groups.values()];
 }
+
+/**
+ * Findings about a Flux Kustomization's own declaration, one per declaration across clusters:
+ * `pick` returns what is wrong (or undefined), given the declaration's place.
+ */
+export function perKustomizationDeclaration<T>(
+  ctx: CheckContext,
+  pick: (ks: KustomizationRecord, model: ClusterModel, where: Where) => T | undefined,
+): { value: T & { name: string }; clusters: string[] }[] {
+  const found: { key: string; cluster: string; value: T & { name: string } }[] = [];
+  for (const model of ctx.models) {
+    for (const ks of model.kustomizations) {
+      const where = { file: ks.file, ...(ks.line !== undefined ? { line: ks.line } : {}) };
+      const value = pick(ks, model, where);
+      if (value === undefined) continue;
+      found.push({
+        key: `${ks.file}:${ks.line ?? ''}:${refText(ks.ref)}`,
+        cluster: model.name,
+        value: { ...value, name: refText(ks.ref) },
+      });
+    }
+  }
+  return byKey(found);
+}
