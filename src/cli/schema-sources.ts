@@ -66,6 +66,8 @@ export async function pullLocation(
 /**
  * The schemas `check` validates with: the Kubernetes OpenAPI from `--schemas DIR`, and CRD
  * schemas from `--schema-location` (remote ones pulled into the cache first) or `DIR/crds`.
+ * `flags` are already resolved against the environment and k8s-ops.yaml by the caller; `env`
+ * only locates the default cache.
  */
 export async function loadSchemaOptions(
   flags: SchemaFlags,
@@ -74,11 +76,9 @@ export async function loadSchemaOptions(
   models: readonly ClusterModel[],
   diagnostics: Diagnostic[],
 ): Promise<SchemaRuleOptions> {
-  const dir = flags.schemas ?? env.K8S_OPS_SCHEMAS;
+  const dir = flags.schemas;
   const locationText =
-    flags.schemaLocation ??
-    env.K8S_OPS_SCHEMA_LOCATION ??
-    (dir && existsSync(join(dir, 'crds')) ? join(dir, 'crds') : undefined);
+    flags.schemaLocation ?? (dir && existsSync(join(dir, 'crds')) ? join(dir, 'crds') : undefined);
   const options: SchemaRuleOptions = { io: nodeSchemaIo };
   if (locationText) {
     const location = parseSchemaLocation(locationText);
