@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { normalizePath, pathEscapeError } from './paths.js';
@@ -21,6 +21,8 @@ export function openWorktree(rootDir: string): RepoTree {
 
   const physicalCache = new Map<string, string | undefined>();
   const textCache = new Map<string, string>();
+  // Discovery, artifact filtering, generation and the checks all walk the same directories.
+  const listCache = new Map<string, readonly DirEntry[]>();
 
   function physical(path: string): string | undefined {
     if (physicalCache.has(path)) return physicalCache.get(path);
@@ -34,8 +36,7 @@ export function openWorktree(rootDir: string): RepoTree {
     if (norm === undefined) return undefined;
     const abs = norm === '' ? root : join(root, ...norm.split('/'));
     try {
-      if (lstatSync(abs).isSymbolicLink() && !isInside(root, realpathSync(abs))) return undefined;
-      // A symlinked parent directory could also lead outside; check the resolved path.
+      // The resolved path covers a symlink at `path` and a symlinked parent directory alike.
       if (!isInside(root, realpathSync(abs))) return undefined;
     } catch {
       return abs; // missing: stat reports it
@@ -45,6 +46,12 @@ export function openWorktree(rootDir: string): RepoTree {
 
   function stat(path: string): EntryType | undefined {
     if (statCache.has(path)) return statCache.get(path);
+    // Every entry of a listed directory is in the stat cache: anything else there is absent.
+    const slash = path.lastIndexOf('/');
+    if (path !== '' && listCache.has(slash < 0 ? '' : path.slice(0, slash)) && normalizePath(path) === path) {
+      statCache.set(path, undefined);
+      return undefined;
+    }
     const abs = physical(path);
     let type: EntryType | undefined;
     if (abs !== undefined) {
@@ -91,6 +98,8 @@ export function openWorktree(rootDir: string): RepoTree {
       return text;
     },
     list(path) {
+      const known = listCache.get(path);
+      if (known) return known.slice();
       const abs = physical(path);
       if (abs === undefined || stat(path) !== 'dir') {
         throw new DiagnosticError({
@@ -113,7 +122,9 @@ export function openWorktree(rootDir: string): RepoTree {
         }
         if (type) entries.push({ name: dirent.name, type });
       }
-      return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      listCache.set(path, entries);
+      return entries.slice();
     },
   };
 }
