@@ -116,29 +116,38 @@ export async function buildFluxKustomization(
     opts.artifacts?.set(artifactKey, artifact);
   }
   const cache = opts.cache;
-  const prepared = prepareFluxBuild(
-    artifact,
-    ks,
-    cache
-      ? { parse: (path) => readDocuments({ tree: artifact, cache, stack: [], buildMetadata: [] }, path) }
-      : {},
-  );
+  const prepared = prepareFluxBuild(artifact, ks, {
+    deferManifestCheck: true,
+    ...(cache
+      ? {
+          parse: (path: string) =>
+            readDocuments({ tree: artifact, cache, stack: [], buildMetadata: [] }, path),
+        }
+      : {}),
+  });
   diagnostics.push(...prepared.diagnostics);
-  const started = opts.timings ? performance.now() : 0;
   // With decryption configured, SOPS-encrypted generator and patch files are decrypted in
   // memory before the build, as the controller decrypts them in place.
   let buildTree = prepared.tree;
   let decryptedSources: string[] = [];
-  if (ks.decryption && opts.decrypt) {
-    const d = await decryptSources(prepared.tree, prepared.dir, opts.decrypt.identities);
-    buildTree = d.tree;
-    decryptedSources = d.decrypted;
+  let built: ReturnType<typeof buildWithSources>;
+  try {
+    if (ks.decryption && opts.decrypt) {
+      const d = await decryptSources(prepared.tree, prepared.dir, opts.decrypt.identities);
+      buildTree = d.tree;
+      decryptedSources = d.decrypted;
+    }
+    const started = opts.timings ? performance.now() : 0;
+    built = buildWithSources(buildTree, prepared.dir, {
+      reorder: 'none',
+      ...(opts.cache ? { cache: opts.cache } : {}),
+    });
+    if (opts.timings) opts.timings.kustomizeMs += performance.now() - started;
+  } catch (e) {
+    // Flux generates the kustomization, decoding every manifest, before anything else runs.
+    prepared.checkGenerated?.();
+    throw e;
   }
-  const built = buildWithSources(buildTree, prepared.dir, {
-    reorder: 'none',
-    ...(opts.cache ? { cache: opts.cache } : {}),
-  });
-  if (opts.timings) opts.timings.kustomizeMs += performance.now() - started;
 
   const vars = ks.postBuild ? resolveVariables(ks, opts.lookupObject, opts.extraVariables ?? {}) : undefined;
   if (vars) diagnostics.push(...vars.diagnostics);

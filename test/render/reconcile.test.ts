@@ -623,3 +623,31 @@ describe('the cluster as a whole', () => {
     ]);
   });
 });
+
+describe('generated kustomization: Flux decodes every manifest before building', () => {
+  const bad = 'apiVersion: v1\nmetadata: {name: x}\n'; // no kind
+  const brokenSub = { 'apps/a-sub/kustomization.yaml': 'resources: [missing.yaml]\n' };
+  it.each<[string, Files, RegExp]>([
+    [
+      'an undecodable manifest',
+      { 'apps/z.yaml': bad },
+      /failed to decode Kubernetes YAML from apps\/z\.yaml/,
+    ],
+    [
+      'an undecodable manifest listed after a sub-kustomization that fails to build',
+      { ...brokenSub, 'apps/z.yaml': bad },
+      /failed to decode Kubernetes YAML from apps\/z\.yaml/,
+    ],
+    ['only the sub-kustomization failing', brokenSub, /missing\.yaml/],
+  ])('%s', async (_, files, reason) => {
+    const m = await renderOne(
+      dev({
+        'clusters/dev/apps.yaml': yamlDocs(fluxKs('apps', './apps')),
+        'apps/cm.yaml': yamlDocs(configMap('web', { greeting: 'hi' }, 'web')),
+        ...files,
+      }),
+    );
+    expect(ks(m, 'apps').state).toBe('failed');
+    expect(ks(m, 'apps').reason).toMatch(reason);
+  });
+});

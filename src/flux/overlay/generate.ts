@@ -51,6 +51,12 @@ export interface ScanOptions {
    * cache, since the kustomize build that follows reads the same files.
    */
   parse?: (path: string) => readonly { value: JsonValue; line: number }[];
+  /**
+   * False: list the manifests without decoding them. Only for a caller that builds the
+   * result right away and calls again with checks when that build fails: the build decodes
+   * every listed file the same way, so it fails whenever a check would.
+   */
+  checkManifests?: boolean;
 }
 
 /** Resource entries (`./a.yaml`, `./sub`) for `dir`, in Go filepath.Walk order. */
@@ -68,7 +74,7 @@ export function scanManifests(tree: RepoTree, dir: string, options: ScanOptions 
       }
       const ext = extension(e.name);
       if (ext !== '.yaml' && ext !== '.yml') continue;
-      checkManifest(tree, path, options.parse);
+      if (options.checkManifests !== false) checkManifest(tree, path, options.parse);
       out.push(`./${relPath}`);
     }
   };

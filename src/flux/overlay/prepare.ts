@@ -30,6 +30,11 @@ export interface PrepareOptions {
   ignorePaths?: string[];
   /** Shared manifest parsing for generation (see ScanOptions.parse). */
   parse?: ScanOptions['parse'];
+  /**
+   * Leave the decoding of generated manifests to the build (it decodes them anyway); when
+   * the build fails, `checkGenerated` tells whether Flux would have failed earlier.
+   */
+  deferManifestCheck?: boolean;
 }
 
 export interface PreparedBuild {
@@ -44,6 +49,11 @@ export interface PreparedBuild {
   /** True when Flux generated the file (no kustomization file in `dir`). */
   generated: boolean;
   diagnostics: Diagnostic[];
+  /**
+   * With `deferManifestCheck`: throws the error Flux's generation gives for an undecodable
+   * manifest, if any. Call it when the build fails, before reporting the build's error.
+   */
+  checkGenerated?: () => void;
 }
 
 function segments(path: string): string[] {
@@ -121,9 +131,11 @@ export function prepareFluxBuild(
   const diagnostics: Diagnostic[] = [];
   const found = findKustomizationFile(tree, dir);
   const patterns = cli ? cliPatterns(tree, dir, opts.ignorePaths ?? []) : [];
-  const matcher = [...vcsPatterns(segments(dir)), ...defaultPatterns(segments(dir)), ...patterns];
+  // Only flux build (cli) filters here; the controller's artifact is filtered already.
+  const matcher = cli ? [...vcsPatterns(segments(dir)), ...defaultPatterns(segments(dir)), ...patterns] : [];
 
   let k: JsonObject;
+  let checkGenerated: (() => void) | undefined;
   if (found !== undefined) {
     const decoded = decodeFluxKustomization(tree.readText(found), found);
     diagnostics.push(...decoded.diagnostics);
@@ -133,10 +145,15 @@ export function prepareFluxBuild(
       patterns.length > 0
         ? (path: string, isDir: boolean) => isIgnored(matcher, segments(path), isDir)
         : undefined;
-    k = generateKustomization(tree, dir, {
+    const scan: ScanOptions = {
       ...(exclude ? { exclude } : {}),
       ...(opts.parse ? { parse: opts.parse } : {}),
+    };
+    k = generateKustomization(tree, dir, {
+      ...scan,
+      ...(opts.deferManifestCheck ? { checkManifests: false } : {}),
     });
+    if (opts.deferManifestCheck) checkGenerated = () => void generateKustomization(tree, dir, scan);
   }
   if (cli) k = filterEntries(k, tree, dir, matcher);
   k = applyFluxSpec(k, ks, tree, dir, found !== undefined);
@@ -149,5 +166,6 @@ export function prepareFluxBuild(
     kustomization: k,
     generated: found === undefined,
     diagnostics,
+    ...(checkGenerated ? { checkGenerated } : {}),
   };
 }
