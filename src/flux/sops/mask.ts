@@ -37,6 +37,14 @@ const sorted = (m: Map<string, string>): JsonObject =>
 
 const containsSopsValue = (text: string | Buffer): boolean => text.includes('sops') && text.includes('ENC[');
 
+function mentionsEncValue(value: JsonValue): boolean {
+  if (typeof value === 'string') return value.includes('ENC[');
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(mentionsEncValue);
+  for (const k in value) if (k.includes('ENC[') || mentionsEncValue(value[k] as JsonValue)) return true;
+  return false;
+}
+
 function mapValues(m: Map<string, string>, value: string): void {
   for (const k of m.keys()) m.set(k, value);
 }
@@ -52,7 +60,8 @@ export function maskSopsSecret(obj: JsonObject, where: MaskWhere = {}): JsonObje
   const data = stringMap(obj.data) ?? new Map<string, string>();
   const stringData = stringMap(obj.stringData) ?? new Map<string, string>();
   // Flux tests the object's YAML text, not the structure: `sops:` and `mac: ENC[` anywhere.
-  const text = emitYaml(obj);
+  // Printing is skipped when no key or value holds `ENC[`: the text cannot then hold it.
+  const text = mentionsEncValue(obj) ? emitYaml(obj) : '';
   if (text.includes('sops:') && text.includes('mac: ENC[')) {
     delete out.sops;
     if (obj.type === DOCKERCONFIG_TYPE) {
