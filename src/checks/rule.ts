@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { BuildCache } from '../kustomize/context.js';
 import type { RepoConfig } from '../render/config.js';
 import type { ClusterModel } from '../render/model.js';
 import type { RepoTree } from '../tree/repo-tree.js';
@@ -12,6 +13,8 @@ export interface CheckContext {
   config: RepoConfig | undefined;
   /** Target Kubernetes version, `1.35` style (from --kubernetes-version, k8s-ops.yaml, or the default). */
   kubernetesVersion: string;
+  /** Files the render parsed as manifests, so rules need not parse them again. */
+  parsed?: BuildCache;
 }
 
 /**

@@ -4,6 +4,7 @@
  * `# k8s-ops:ignore RULE reason` comments, duplicates removed, sorted by place.
  */
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import type { BuildCache } from '../kustomize/context.js';
 import type { RepoConfig } from '../render/config.js';
 import { scanTree } from '../render/discover/scan.js';
 import type { ClusterModel } from '../render/model.js';
@@ -25,11 +26,18 @@ export const DEFAULT_KUBERNETES_VERSION = '1.35';
 /** What the rules see of a rendered repository. */
 export function checkContext(
   tree: RepoTree,
-  render: { config?: RepoConfig; models: readonly ClusterModel[] },
+  render: { config?: RepoConfig; models: readonly ClusterModel[]; cache?: BuildCache },
   kubernetesVersion: string,
 ): CheckContext {
   const yamlFiles = scanTree(tree).files.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
-  return { tree, yamlFiles, models: render.models, config: render.config, kubernetesVersion };
+  return {
+    tree,
+    yamlFiles,
+    models: render.models,
+    config: render.config,
+    kubernetesVersion,
+    ...(render.cache ? { parsed: render.cache } : {}),
+  };
 }
 
 /** Reported when an inline ignore gives no reason. */

@@ -32,7 +32,7 @@ export interface BuildContext {
  * configuration, with YAML 1.1 scalars (so `namespace: on` is a boolean, and an error).
  */
 export function readDocuments(ctx: BuildContext, path: string, asKustomization = false): ParsedDoc[] {
-  const base = ctx.tree.cacheKey ? ctx.tree.cacheKey(path) : path;
+  const base = manifestKey(ctx.tree, path);
   if (base === undefined) return parseFile(ctx, path, asKustomization);
   const key = asKustomization ? `kustomization:${base}` : base;
   const cached = ctx.cache.docs.get(key);
@@ -46,6 +46,22 @@ export function readDocuments(ctx: BuildContext, path: string, asKustomization =
     if (e instanceof DiagnosticError) ctx.cache.docs.set(key, e);
     throw e;
   }
+}
+
+/** The cache key of a file's manifest parse; undefined when the tree says not to cache it. */
+function manifestKey(tree: RepoTree, path: string): string | undefined {
+  return tree.cacheKey ? tree.cacheKey(path) : path;
+}
+
+/** The documents of `path` if a build already parsed it as manifests without error (do not mutate). */
+export function parsedManifests(
+  cache: BuildCache,
+  tree: RepoTree,
+  path: string,
+): readonly ParsedDoc[] | undefined {
+  const key = manifestKey(tree, path);
+  const cached = key === undefined ? undefined : cache.docs.get(key);
+  return Array.isArray(cached) ? cached : undefined;
 }
 
 export function cloneDocs(docs: readonly ParsedDoc[]): ParsedDoc[] {

@@ -28,6 +28,8 @@ export interface RepositoryRender {
   models: ClusterModel[];
   /** Problems of the configuration and of discovery (each model has its own). */
   diagnostics: Diagnostic[];
+  /** The files the render parsed, for later stages that read the same files. */
+  cache: BuildCache;
 }
 
 /** Manifest files k8s-ops.yaml declares as present in the cluster (e.g. bootstrap Secrets). */
@@ -75,13 +77,18 @@ export async function renderRepository(
   const diagnostics = [...loaded.diagnostics];
   const found = discoverClusters(tree, loaded.config);
   diagnostics.push(...found.diagnostics);
-  const base = { ...(loaded.config ? { config: loaded.config } : {}), clusters: found.clusters, diagnostics };
+  const cache = opts.cache ?? newBuildCache();
+  const base = {
+    ...(loaded.config ? { config: loaded.config } : {}),
+    clusters: found.clusters,
+    diagnostics,
+    cache,
+  };
   if (opts.discoverOnly) return { ...base, models: [] };
 
   const wanted = opts.clusters
     ? found.clusters.filter((c) => opts.clusters?.includes(c.name))
     : found.clusters;
-  const cache = opts.cache ?? newBuildCache();
   const models: ClusterModel[] = [];
   for (const [i, entry] of wanted.entries()) {
     opts.onProgress?.(`rendering cluster ${entry.name} (${i + 1}/${wanted.length})`);

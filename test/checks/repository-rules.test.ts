@@ -5,6 +5,8 @@ import { parsedYaml } from '../../src/checks/repository/files.js';
 import { REPOSITORY_RULES } from '../../src/checks/repository/index.js';
 import { isSopsFile, matchingRule, nearestSopsConfig } from '../../src/checks/repository/sops-config.js';
 import type { CheckContext } from '../../src/checks/rule.js';
+import { parsedManifests } from '../../src/kustomize/context.js';
+import { renderRepository } from '../../src/render/render-repository.js';
 import { memoryTree } from '../../src/tree/overlay-tree.js';
 import type { RepoTree } from '../../src/tree/repo-tree.js';
 import { openWorktree } from '../../src/tree/worktree.js';
@@ -393,17 +395,36 @@ describe.runIf(sharedAvailable())('repository rules over the corpus', () => {
 
   it('finds every SOPS file of angelnu and the creation rule of its nearest .sops.yaml', () => {
     const ctx = contextOf(openWorktree(join(CORPUS_DIR, 'angelnu__k8s-gitops')));
-    const sops = ctx.yamlFiles.filter((f) =>
-      parsedYaml(ctx.tree, f)?.documents.some((d) => isSopsFile(d.value)),
-    );
+    const sops = ctx.yamlFiles.filter((f) => parsedYaml(ctx, f)?.documents.some((d) => isSopsFile(d.value)));
     expect(sops).toHaveLength(31);
     const configs = sops.map((f) => {
-      const config = nearestSopsConfig(ctx.tree, f);
+      const config = nearestSopsConfig(ctx, f);
       expect(config && matchingRule(config, f)).toBeDefined();
       return config?.file;
     });
     expect(new Set(configs)).toEqual(
       new Set(['.sops.yaml', 'clusters/prod/.sops.yaml', 'clusters/test/.sops.yaml']),
     );
+  });
+});
+
+describe.runIf(sharedAvailable())('repository rules reuse what the render parsed', () => {
+  it.each(corpusRepos())('%s: same documents and findings as parsing every file', async (repo) => {
+    const tree = openWorktree(join(CORPUS_DIR, repo));
+    const render = await renderRepository(tree, { strict: true });
+    const alone = contextOf(openWorktree(join(CORPUS_DIR, repo)));
+    const shared: CheckContext = { ...contextOf(tree), parsed: render.cache };
+    const reused = shared.yamlFiles.filter((f) => parsedManifests(render.cache, tree, f) !== undefined);
+    expect(reused.length).toBeGreaterThan(0);
+    for (const file of shared.yamlFiles) {
+      const a = parsedYaml(alone, file);
+      const b = parsedYaml(shared, file);
+      expect(b?.errors, file).toEqual(a?.errors);
+      expect(
+        b?.documents.map((d) => [d.value, d.line, d.chunk]),
+        file,
+      ).toEqual(a?.documents.map((d) => [d.value, d.line, d.chunk]));
+    }
+    for (const rule of REPOSITORY_RULES) expect(rule.check(shared), rule.id).toEqual(rule.check(alone));
   });
 });

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { DiagnosticError } from '../../core/diagnostic.js';
 import type { JsonValue } from '../../core/json.js';
+import { parsedManifests, type BuildCache } from '../../kustomize/context.js';
 import { isIgnored, readPatterns, type IgnorePattern } from '../../tree/gitignore.js';
 import { joinPath } from '../../tree/paths.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
@@ -44,32 +45,48 @@ export function isTemplateFile(path: string, text: string): boolean {
   return path.split('/').slice(0, -1).includes('templates') && text.includes('{{');
 }
 
-const ignoreCache = new WeakMap<RepoTree, Map<string, IgnorePattern[]>>();
+interface DirIgnore {
+  /** Every .gitignore pattern in force inside the directory, outermost first. */
+  patterns: IgnorePattern[];
+  /** git does not look inside an ignored directory, so a later `!` cannot bring files back. */
+  ignored: boolean;
+}
+
+const dirCache = new WeakMap<RepoTree, Map<string, DirIgnore>>();
+
+/** The ignore state of directory `dir`, built once per directory from its parent's. */
+function dirIgnore(tree: RepoTree, dir: string): DirIgnore {
+  let perDir = dirCache.get(tree);
+  if (!perDir) dirCache.set(tree, (perDir = new Map()));
+  const known = perDir.get(dir);
+  if (known) return known;
+  let state: DirIgnore;
+  if (dir === '') {
+    state = { patterns: ownPatterns(tree, ''), ignored: false };
+  } else {
+    const slash = dir.lastIndexOf('/');
+    const parent = dirIgnore(tree, slash < 0 ? '' : dir.slice(0, slash));
+    const ignored = parent.ignored || isIgnored(parent.patterns, dir.split('/'), true);
+    const own = ignored ? [] : ownPatterns(tree, dir);
+    state = { patterns: own.length === 0 ? parent.patterns : [...parent.patterns, ...own], ignored };
+  }
+  perDir.set(dir, state);
+  return state;
+}
 
 /** The patterns of `dir`'s own .gitignore, scoped to it. */
-function gitignoreOf(tree: RepoTree, dir: string): IgnorePattern[] {
-  let perDir = ignoreCache.get(tree);
-  if (!perDir) ignoreCache.set(tree, (perDir = new Map()));
-  let patterns = perDir.get(dir);
-  if (!patterns) {
-    const file = joinPath(dir, '.gitignore');
-    patterns =
-      tree.stat(file) === 'file' ? readPatterns(tree.readText(file), dir === '' ? [] : dir.split('/')) : [];
-    perDir.set(dir, patterns);
-  }
-  return patterns;
+function ownPatterns(tree: RepoTree, dir: string): IgnorePattern[] {
+  const file = joinPath(dir, '.gitignore');
+  return tree.stat(file) === 'file'
+    ? readPatterns(tree.readText(file), dir === '' ? [] : dir.split('/'))
+    : [];
 }
 
 /** True when git would not track `path`: it or one of its directories is ignored. */
 function gitIgnored(tree: RepoTree, path: string): boolean {
-  const segments = path.split('/');
-  const patterns: IgnorePattern[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    patterns.push(...gitignoreOf(tree, segments.slice(0, i).join('/')));
-    // git does not look inside an ignored directory, so a later `!` cannot bring files back
-    if (isIgnored(patterns, segments.slice(0, i + 1), i < segments.length - 1)) return true;
-  }
-  return false;
+  const slash = path.lastIndexOf('/');
+  const dir = dirIgnore(tree, slash < 0 ? '' : path.slice(0, slash));
+  return dir.ignored || isIgnored(dir.patterns, path.split('/'), false);
 }
 
 /** The context's YAML files minus vendored/build directories and git-ignored files. */
@@ -89,7 +106,7 @@ const filesCache = new WeakMap<CheckContext, string[]>();
 
 const parseCache = new WeakMap<RepoTree, Map<string, ParsedFile | undefined>>();
 
-function parseFile(tree: RepoTree, file: string): ParsedFile | undefined {
+function parseFile(tree: RepoTree, file: string, shared: BuildCache | undefined): ParsedFile | undefined {
   let text: string;
   try {
     text = tree.readText(file);
@@ -120,6 +137,15 @@ function parseFile(tree: RepoTree, file: string): ParsedFile | undefined {
     report(e, 0);
     return { text, documents, errors };
   }
+  // A file the render parsed without error: its documents are these chunks, in order.
+  const rendered = shared && parsedManifests(shared, tree, file);
+  if (rendered && rendered.length === chunks.length) {
+    chunks.forEach((chunk, i) => {
+      const doc = rendered[i] as { value: JsonValue; line: number };
+      documents.push({ value: doc.value, line: doc.line, chunk });
+    });
+    return { text, documents, errors };
+  }
   // One document at a time, so an error in one does not hide the others.
   for (const chunk of chunks) {
     try {
@@ -132,17 +158,20 @@ function parseFile(tree: RepoTree, file: string): ParsedFile | undefined {
   return { text, documents, errors };
 }
 
-/** `file` parsed as kustomize reads manifests; undefined for templates and unreadable files. */
-export function parsedYaml(tree: RepoTree, file: string): ParsedFile | undefined {
-  let perTree = parseCache.get(tree);
-  if (!perTree) parseCache.set(tree, (perTree = new Map()));
-  if (!perTree.has(file)) perTree.set(file, parseFile(tree, file));
+/**
+ * `file` parsed as kustomize reads manifests; undefined for templates and unreadable files.
+ * Files the render already parsed (`ctx.parsed`) are not parsed again.
+ */
+export function parsedYaml(ctx: Pick<CheckContext, 'tree' | 'parsed'>, file: string): ParsedFile | undefined {
+  let perTree = parseCache.get(ctx.tree);
+  if (!perTree) parseCache.set(ctx.tree, (perTree = new Map()));
+  if (!perTree.has(file)) perTree.set(file, parseFile(ctx.tree, file, ctx.parsed));
   return perTree.get(file);
 }
 
 /** The parse problems of one rule id over every repository YAML file. */
 export function parseErrors(ctx: CheckContext, rule: string): Diagnostic[] {
   return repositoryYamlFiles(ctx).flatMap((file) =>
-    (parsedYaml(ctx.tree, file)?.errors ?? []).filter((d) => d.rule === rule),
+    (parsedYaml(ctx, file)?.errors ?? []).filter((d) => d.rule === rule),
   );
 }

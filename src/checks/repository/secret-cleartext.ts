@@ -48,7 +48,7 @@ export const secretCleartext: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const file of repositoryYamlFiles(ctx)) {
-      for (const doc of parsedYaml(ctx.tree, file)?.documents ?? []) {
+      for (const doc of parsedYaml(ctx, file)?.documents ?? []) {
         const obj = doc.value;
         if (!isJsonObject(obj) || obj.kind !== 'Secret' || typeof obj.apiVersion !== 'string') continue;
         const found = firstCleartextKey(obj);

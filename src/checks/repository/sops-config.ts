@@ -7,6 +7,7 @@ import { isJsonObject, type JsonObject } from '../../core/json.js';
 import { dirname, joinPath } from '../../tree/paths.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
 import { locateInDocument } from '../../yaml/locate.js';
+import type { CheckContext } from '../rule.js';
 import { parsedYaml } from './files.js';
 
 const CONFIG_NAMES = ['.sops.yaml', '.sops.yml'];
@@ -52,8 +53,10 @@ function readRule(item: JsonObject, index: number, text: string): CreationRule {
   };
 }
 
-function loadConfig(tree: RepoTree, file: string): SopsConfig {
-  const parsed = parsedYaml(tree, file);
+type Ctx = Pick<CheckContext, 'tree' | 'parsed'>;
+
+function loadConfig(ctx: Ctx, file: string): SopsConfig {
+  const parsed = parsedYaml(ctx, file);
   const value = parsed?.documents[0]?.value;
   const rules = isJsonObject(value) && Array.isArray(value.creation_rules) ? value.creation_rules : [];
   return {
@@ -63,15 +66,28 @@ function loadConfig(tree: RepoTree, file: string): SopsConfig {
   };
 }
 
+const configCache = new WeakMap<RepoTree, Map<string, SopsConfig | undefined>>();
+
 /** The `.sops.yaml` sops would use for `file`, or undefined when there is none up to the root. */
-export function nearestSopsConfig(tree: RepoTree, file: string): SopsConfig | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = joinPath(dir, name);
-      if (tree.stat(candidate) === 'file') return loadConfig(tree, candidate);
-    }
-    if (dir === '') return undefined;
-  }
+export function nearestSopsConfig(ctx: Ctx, file: string): SopsConfig | undefined {
+  let perDir = configCache.get(ctx.tree);
+  if (!perDir) configCache.set(ctx.tree, (perDir = new Map()));
+  return configOf(ctx, dirname(file), perDir);
+}
+
+/** The config in force in `dir`: its own file, else its parent's (one answer per directory). */
+function configOf(
+  ctx: Ctx,
+  dir: string,
+  perDir: Map<string, SopsConfig | undefined>,
+): SopsConfig | undefined {
+  if (perDir.has(dir)) return perDir.get(dir);
+  let found: SopsConfig | undefined;
+  const own = CONFIG_NAMES.map((name) => joinPath(dir, name)).find((f) => ctx.tree.stat(f) === 'file');
+  if (own !== undefined) found = loadConfig(ctx, own);
+  else if (dir !== '') found = configOf(ctx, dirname(dir), perDir);
+  perDir.set(dir, found);
+  return found;
 }
 
 /** The creation rule sops applies to `file` under `config`, if any. */

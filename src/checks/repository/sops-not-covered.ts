@@ -14,9 +14,9 @@ export const sopsNotCovered: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const file of repositoryYamlFiles(ctx)) {
-      const doc = parsedYaml(ctx.tree, file)?.documents.find((d) => isSopsFile(d.value));
+      const doc = parsedYaml(ctx, file)?.documents.find((d) => isSopsFile(d.value));
       if (!doc) continue;
-      const config = nearestSopsConfig(ctx.tree, file);
+      const config = nearestSopsConfig(ctx, file);
       if (config && matchingRule(config, file)) continue;
       const relative = config && config.dir !== '' ? file.slice(config.dir.length + 1) : file;
       const patterns = (config?.rules ?? []).flatMap((r) => (r.pathPattern ? [r.pathPattern] : []));

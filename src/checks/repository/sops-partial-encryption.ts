@@ -27,12 +27,12 @@ export const sopsPartialEncryption: Rule = {
     const out: Diagnostic[] = [];
     const reported = new Set<string>();
     for (const file of repositoryYamlFiles(ctx)) {
-      const docs = parsedYaml(ctx.tree, file)?.documents ?? [];
+      const docs = parsedYaml(ctx, file)?.documents ?? [];
       const secret = docs.some(
         (d) => isSopsFile(d.value) && isJsonObject(d.value) && d.value.kind === 'Secret',
       );
       if (!secret) continue;
-      const config = nearestSopsConfig(ctx.tree, file);
+      const config = nearestSopsConfig(ctx, file);
       const rule = config && matchingRule(config, file);
       if (!config || !rule) continue;
       const fields = uncovered(rule);

@@ -105,7 +105,7 @@ export const yamlAmbiguousScalar: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const file of repositoryYamlFiles(ctx)) {
-      for (const doc of parsedYaml(ctx.tree, file)?.documents ?? []) {
+      for (const doc of parsedYaml(ctx, file)?.documents ?? []) {
         const obj = doc.value;
         if (!isJsonObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string')
           continue;

@@ -30,7 +30,7 @@ function generatorInputs(ctx: Parameters<Rule['check']>[0], files: readonly stri
   const out = new Set<string>();
   for (const file of files) {
     if (!KUSTOMIZATION_NAMES.has(basename(file))) continue;
-    const value = parsedYaml(ctx.tree, file)?.documents[0]?.value;
+    const value = parsedYaml(ctx, file)?.documents[0]?.value;
     if (!isJsonObject(value)) continue;
     for (const field of ['configMapGenerator', 'secretGenerator']) {
       const generators = value[field];
