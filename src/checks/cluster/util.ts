@@ -4,6 +4,7 @@ import { isJsonObject, type JsonObject } from '../../core/json.js';
 import type { ClusterConfig } from '../../render/config.js';
 import type { ClusterModel, KustomizationRecord, ObjectRef, RenderedObject } from '../../render/model.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
+import { splitDocuments } from '../../yaml/documents.js';
 import { locateInDocument, parseYamlDocuments } from '../../yaml/parse.js';
 import type { CheckContext } from '../rule.js';
 
@@ -105,8 +106,9 @@ export function fieldAt(tree: RepoTree, where: Where, path: (string | number)[])
   if (!where.file || where.line === undefined) return where;
   try {
     const text = tree.readText(where.file);
-    const docs = parseYamlDocuments(text, where.file);
-    const doc = [...docs].reverse().find((d) => d.line <= (where.line as number));
+    // Only the document's index is needed: where each one starts, not its parse.
+    const starts = splitDocuments(text, where.file).map((c, index) => ({ line: c.contentLine, index }));
+    const doc = starts.reverse().find((d) => d.line <= (where.line as number));
     const pos = doc ? locateInDocument(text, doc.index, path) : undefined;
     return pos ? { file: where.file, line: pos.line } : where;
   } catch (e) {
