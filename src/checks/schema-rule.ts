@@ -7,17 +7,19 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonObject } from '../core/json.js';
 import type { ClusterModel, RenderedObject } from '../render/model.js';
 import {
-  createSchemaRegistry,
+  createSchemaCatalog,
   formatGvk,
   isFluxGroup,
   toGvk,
   type OpenApiDoc,
   type SchemaLocation,
+  type SchemaRegistry,
   type SchemaReadIo,
   type SchemaViolation,
 } from '../schemas/index.js';
 import type { RepoTree } from '../tree/repo-tree.js';
-import { locateInDocument, parseYamlDocuments } from '../yaml/parse.js';
+import { textLocator, type TextLocator } from '../yaml/locate.js';
+import { parseYamlDocuments } from '../yaml/parse.js';
 import type { CheckContext, Rule } from './rule.js';
 
 export const SCHEMA_RULE = 'schema';
@@ -42,13 +44,13 @@ interface Place {
 
 /** Finds positions inside source files, parsing each file once per run. */
 function sourceLocator(tree: RepoTree): (o: RenderedObject, path: (string | number)[]) => Place {
-  const files = new Map<string, { text: string; lines: Map<number, number> } | undefined>();
+  const files = new Map<string, { locate: TextLocator; lines: Map<number, number> } | undefined>();
   const load = (file: string) => {
     if (!files.has(file)) {
       try {
         const text = tree.readText(file);
         const lines = new Map(parseYamlDocuments(text, file).map((d) => [d.line, d.index] as const));
-        files.set(file, { text, lines });
+        files.set(file, { locate: textLocator(text), lines });
       } catch {
         files.set(file, undefined);
       }
@@ -62,7 +64,7 @@ function sourceLocator(tree: RepoTree): (o: RenderedObject, path: (string | numb
     if (!src || docIndex === undefined) return base;
     // A patched or generated field may not exist in the source: point at its nearest parent.
     for (let p = path; ; p = p.slice(0, -1)) {
-      const at = locateInDocument(src.text, docIndex, p);
+      const at = src.locate(docIndex, p);
       if (at) return { file: o.file, line: at.line, column: at.column };
       if (p.length === 0) return base;
     }
@@ -75,13 +77,8 @@ function crdObjects(model: ClusterModel): JsonObject[] {
   );
 }
 
-function checkModel(
-  model: ClusterModel,
-  options: SchemaRuleOptions,
-  locate: ReturnType<typeof sourceLocator>,
-) {
+function checkModel(model: ClusterModel, registry: SchemaRegistry, locate: ReturnType<typeof sourceLocator>) {
   const out: Diagnostic[] = [];
-  const registry = createSchemaRegistry({ ...options, crdObjects: crdObjects(model), skip: isFluxGroup });
   const reportedKinds = new Set<string>();
   for (const ks of model.kustomizations) {
     for (const o of ks.objects) {
@@ -144,7 +141,9 @@ export function schemaRule(options: SchemaRuleOptions = {}): Rule {
         ];
       }
       const locate = sourceLocator(ctx.tree);
-      return ctx.models.flatMap((m) => checkModel(m, options, locate));
+      // Built-in and location schemas are shared by the clusters; each adds only its CRDs.
+      const catalog = createSchemaCatalog({ ...options, skip: isFluxGroup });
+      return ctx.models.flatMap((m) => checkModel(m, catalog.forCluster(crdObjects(m)), locate));
     },
   };
 }

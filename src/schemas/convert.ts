@@ -1,5 +1,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { CHECKED_FORMATS } from './formats.js';
+import { lazyRecord } from './lazy-record.js';
+import { slimValue } from './slim.js';
 import type { JsonSchema } from './types.js';
 
 /** How a Kubernetes OpenAPI schema (v2 definition or CRD v3) becomes strict JSON Schema. */
@@ -15,6 +17,12 @@ export interface ConvertOptions {
   nullOptional: boolean;
   /** False only for CRDs with `spec.preserveUnknownFields: true`: nothing is pruned, so nothing is unknown. */
   strict?: boolean;
+  /**
+   * For validation only: `properties` convert when first read, so a validator built lazily
+   * converts only what objects use. Such a tree must never be slimmed as a whole (that would
+   * read it all), so copied values are slimmed here, as slimForValidation would.
+   */
+  lazy?: boolean;
 }
 
 const COPIED = [
@@ -73,7 +81,10 @@ export function convertSchema(node: JsonValue, options: ConvertOptions, valueOnl
   const type = typeOf(node);
   if (type !== undefined) out.type = type;
   if (typeof node.format === 'string' && CHECKED_FORMATS.has(node.format)) out.format = node.format;
-  for (const key of COPIED) if (node[key] !== undefined) out[key] = node[key] as JsonValue;
+  for (const key of COPIED) {
+    const value = node[key];
+    if (value !== undefined) out[key] = options.lazy ? slimValue(value) : value;
+  }
   // OpenAPI v3 writes exclusive bounds as booleans next to minimum/maximum (draft-04 style).
   for (const [flag, bound] of [
     ['exclusiveMinimum', 'minimum'],
@@ -91,12 +102,15 @@ export function convertSchema(node: JsonValue, options: ConvertOptions, valueOnl
 
   const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
   const embedded = node['x-kubernetes-embedded-resource'] === true;
-  const props: Record<string, JsonSchema> = {};
+  let props: Record<string, JsonSchema> = {};
   if (isJsonObject(node.properties)) {
-    for (const [name, child] of Object.entries(node.properties)) {
-      const converted = convertSchema(child, options, valueOnly);
-      props[name] = options.nullOptional && !required.includes(name) ? withNull(converted) : converted;
-    }
+    const source = node.properties;
+    const property = (name: string): JsonSchema => {
+      const converted = convertSchema(source[name] as JsonValue, options, valueOnly);
+      return options.nullOptional && !required.includes(name) ? withNull(converted) : converted;
+    };
+    if (options.lazy) props = lazyRecord(Object.keys(source), property);
+    else for (const name of Object.keys(source)) props[name] = property(name);
   }
   if (embedded) {
     // The API server requires apiVersion and kind and validates metadata as ObjectMeta.

@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { convertSchema, type ConvertOptions } from './convert.js';
 import { apiVersionOf, gvkKey } from './gvk.js';
+import { withEntries } from './lazy-record.js';
 import type { Gvk, JsonSchema } from './types.js';
 
 /** One served-or-not version of a CustomResourceDefinition. */
@@ -64,27 +65,28 @@ export function crdVersions(objects: readonly JsonObject[]): Map<string, CrdVers
 /**
  * The strict JSON Schema of a custom resource: the CRD's structural schema, with apiVersion
  * and kind pinned and metadata validated as ObjectMeta (the API server does both implicitly).
- * Also used for catalog schemas, which are the same schema after openapi2jsonschema.
+ * Also used for catalog schemas, which are the same schema after openapi2jsonschema. `lazy`
+ * converts for a lazily built validator (see ConvertOptions).
  */
 export function customResourceSchema(
   gvk: Gvk,
   raw: JsonObject | undefined,
   objectMeta: JsonSchema,
   preserveUnknownFields = false,
+  lazy = false,
 ): JsonSchema {
-  const options: ConvertOptions = { objectMeta, nullOptional: true, strict: !preserveUnknownFields };
+  const options: ConvertOptions = { objectMeta, nullOptional: true, strict: !preserveUnknownFields, lazy };
   const root = convertSchema(raw ?? { type: 'object' }, options);
   const properties = isJsonObject(root.properties) ? root.properties : {};
   const required = Array.isArray(root.required) ? root.required : [];
   return {
     ...root,
     type: 'object',
-    properties: {
-      ...properties,
+    properties: withEntries(properties, {
       apiVersion: { enum: [apiVersionOf(gvk)] },
       kind: { enum: [gvk.kind] },
       metadata: objectMeta,
-    },
+    }),
     required: [...new Set([...required, 'apiVersion', 'kind'])],
   };
 }

@@ -11,7 +11,14 @@ export type {
   Validator,
 } from './types.js';
 export { apiVersionOf, formatGvk, gvkKey, isFluxGroup, parseApiVersion, toGvk } from './gvk.js';
-export { createSchemaRegistry, type SchemaRegistry, type SchemaRegistryOptions } from './registry.js';
+export {
+  createSchemaCatalog,
+  createSchemaRegistry,
+  type SchemaCatalog,
+  type SchemaCatalogOptions,
+  type SchemaRegistry,
+  type SchemaRegistryOptions,
+} from './registry.js';
 export { convertKubernetesOpenApi, QUANTITY_PATTERN, type KubernetesSchemas } from './kubernetes-openapi.js';
 export { crdVersions, customResourceSchema, type CrdVersion } from './crd.js';
 export {

@@ -88,13 +88,21 @@ export class SchemaInterpreter {
   private readonly inlined = new Map<unknown, Map<string, Check | undefined>>();
   private readonly refsIn = new WeakMap<object, boolean>();
   private pending: unknown[] = [];
+  /** Building for a lazy compile: property checks wait for their first use. */
+  private lazy = false;
 
   /** `document` is `{$id: 'kubernetes', definitions}` (see convertKubernetesOpenApi). */
   constructor(private readonly document?: SchemaObject) {}
 
-  /** Throws, as ajv's compile does, when the schema is not valid JSON Schema or a `$ref` is unresolved. */
-  compile(schema: unknown): InterpretedSchema {
+  /**
+   * Throws, as ajv's compile does, when the schema is not valid JSON Schema or a `$ref` is
+   * unresolved. `lazy` builds each property's check on its first use, so a large schema costs
+   * only what the validated objects reach; only for schemas known to build (see buildable.ts),
+   * as a refusal would otherwise surface while validating.
+   */
+  compile(schema: unknown, options: { lazy?: boolean } = {}): InterpretedSchema {
     this.pending = [];
+    this.lazy = options.lazy === true;
     let check: Check | undefined;
     try {
       check = this.build(schema, '#', schema);
@@ -102,12 +110,32 @@ export class SchemaInterpreter {
       // Drop what was half-built, so the next schema using it fails the same way.
       for (const target of this.pending) this.called.delete(target);
       throw e;
+    } finally {
+      this.lazy = false;
     }
     return (value) => {
       if (!check) return { valid: true, errors: [] };
       const run: Run = { errors: [], path: [], quiet: 0 };
       check(value, run);
       return { valid: run.errors.length === 0, errors: run.errors };
+    };
+  }
+
+  /** A check built on its first run, itself lazily; until then it has cost nothing. */
+  private deferred(make: () => Check | undefined): Check {
+    let built: Check | undefined;
+    let done = false;
+    return (data, run) => {
+      if (!done) {
+        this.lazy = true;
+        try {
+          built = make();
+        } finally {
+          this.lazy = false;
+        }
+        done = true;
+      }
+      built?.(data, run);
     };
   }
 
@@ -282,12 +310,14 @@ export class SchemaInterpreter {
 
   private properties(s: SchemaObject, sp: string, base: Base): Check | undefined {
     const props = s.properties as SchemaObject;
-    const checks = Object.keys(props)
-      .filter((p) => p !== '__proto__' && !alwaysValid(props[p]))
-      .flatMap((p) => {
-        const c = this.build(props[p], `${sp}/properties/${encodeURIComponent(escapePointer(p))}`, base);
-        return c ? [{ name: p, check: c }] : [];
-      });
+    const names = Object.keys(props).filter((p) => p !== '__proto__');
+    // A lazy property that turns out to need no check runs as a no-op: the same errors.
+    const checks = this.lazy
+      ? names.map((p) => ({ name: p, check: this.deferred(() => this.property(props, p, sp, base)) }))
+      : names.flatMap((p) => {
+          const c = this.property(props, p, sp, base);
+          return c ? [{ name: p, check: c }] : [];
+        });
     if (checks.length === 0) return undefined;
     return (data, run) => {
       const o = data as SchemaObject;
@@ -297,6 +327,11 @@ export class SchemaInterpreter {
         if (v !== undefined) descend(check, v, run, name);
       }
     };
+  }
+
+  private property(props: SchemaObject, p: string, sp: string, base: Base): Check | undefined {
+    if (alwaysValid(props[p])) return undefined;
+    return this.build(props[p], `${sp}/properties/${encodeURIComponent(escapePointer(p))}`, base);
   }
 
   private additional(s: SchemaObject, sp: string, base: Base): Check | undefined {
@@ -353,17 +388,18 @@ export class SchemaInterpreter {
     const id = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
     const root = id === '' ? base : id === KUBERNETES_SCHEMA_ID ? this.document : undefined;
-    const missing = new Error(`can't resolve reference ${ref}`);
-    if (root === undefined || !fragment.startsWith('/') || depth > 32) throw missing;
+    // Made only when thrown: an Error captures a stack, and most refs resolve.
+    const missing = () => new Error(`can't resolve reference ${ref}`);
+    if (root === undefined || !fragment.startsWith('/') || depth > 32) throw missing();
     let node: unknown = root;
     for (const part of fragment.slice(1).split('/')) {
-      if (typeof node !== 'object' || node === null) throw missing;
+      if (typeof node !== 'object' || node === null) throw missing();
       node = (node as SchemaObject)[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')];
-      if (node === undefined) throw missing;
+      if (node === undefined) throw missing();
     }
     if (isObject(node) && node.$ref && !hasRules(node, '$ref'))
       return this.resolve(String(node.$ref), root, depth + 1);
-    if (node === root) throw missing;
+    if (node === root) throw missing();
     return [node, root];
   }
 

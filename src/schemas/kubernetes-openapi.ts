@@ -1,6 +1,7 @@
 import { isJsonObject } from '../core/json.js';
 import { convertSchema, type ConvertOptions } from './convert.js';
 import { gvkKey } from './gvk.js';
+import { lazyRecord } from './lazy-record.js';
 import type { Gvk, JsonSchema, OpenApiDoc } from './types.js';
 
 /** The document id in `$ref`s to the converted definitions (`kubernetes#/definitions/...`). */
@@ -30,7 +31,10 @@ const SPECIAL: Record<string, JsonSchema> = {
 };
 
 export interface KubernetesSchemas {
-  /** `{$id, definitions}`: every converted definition, referenced as `kubernetes#/definitions/<name>`. */
+  /**
+   * `{$id, definitions}`: every definition, referenced as `kubernetes#/definitions/<name>`.
+   * A definition is converted when first read, so only what the kinds in use reach is built.
+   */
   document: JsonSchema;
   /** GVK key → definition name. */
   kinds: Map<string, string>;
@@ -38,6 +42,16 @@ export interface KubernetesSchemas {
 
 export function definitionRef(name: string): string {
   return `${KUBERNETES_SCHEMA_ID}${DEFINITIONS_PREFIX}${name}`;
+}
+
+/** The definition a swagger `$ref` (`#/definitions/<name>`) names, if it has that form. */
+export function definitionName(ref: string): string | undefined {
+  return ref.startsWith(DEFINITIONS_PREFIX) ? ref.slice(DEFINITIONS_PREFIX.length) : undefined;
+}
+
+/** Whether a definition's schema is fixed here rather than converted from the swagger. */
+export function isSpecialDefinition(name: string): boolean {
+  return Object.hasOwn(SPECIAL, name);
 }
 
 function gvksOf(definition: Record<string, unknown>): Gvk[] {
@@ -50,25 +64,32 @@ function gvksOf(definition: Record<string, unknown>): Gvk[] {
   }));
 }
 
-/** Converts a swagger document's definitions into strict JSON Schema and indexes them by GVK. */
-export function convertKubernetesOpenApi(doc: OpenApiDoc): KubernetesSchemas {
+/**
+ * Converts a swagger document's definitions into strict JSON Schema and indexes them by GVK.
+ * `prepare` is applied to each converted definition (e.g. slimming), as lazily as conversion.
+ */
+export function convertKubernetesOpenApi(
+  doc: OpenApiDoc,
+  prepare: (schema: JsonSchema) => JsonSchema = (schema) => schema,
+): KubernetesSchemas {
   const names = new Set(Object.keys(doc.definitions));
   const options: ConvertOptions = {
     ref: (ref) => {
-      const name = ref.startsWith(DEFINITIONS_PREFIX) ? ref.slice(DEFINITIONS_PREFIX.length) : undefined;
+      const name = definitionName(ref);
       // Refs stay relative: they resolve inside the registered document.
       return name !== undefined && names.has(name) ? ref : undefined;
     },
     objectMeta: { $ref: `${DEFINITIONS_PREFIX}${OBJECT_META_DEFINITION}` },
     nullOptional: true,
   };
-  const definitions: Record<string, JsonSchema> = {};
+  const sorted = [...names].sort();
+  const definitions = lazyRecord(sorted, (name) =>
+    prepare(SPECIAL[name] ?? convertSchema(doc.definitions[name] ?? {}, options)),
+  );
   const kinds = new Map<string, string>();
-  for (const name of [...names].sort()) {
-    const definition = doc.definitions[name] ?? {};
-    definitions[name] = SPECIAL[name] ?? convertSchema(definition, options);
+  for (const name of sorted) {
     // WatchEvent and DeleteOptions claim a GVK in every group; they are not manifests.
-    const gvks = gvksOf(definition);
+    const gvks = gvksOf(doc.definitions[name] ?? {});
     if (gvks.length !== 1) continue;
     const key = gvkKey(gvks[0] as Gvk);
     if (!kinds.has(key)) kinds.set(key, name);

@@ -1,41 +1,17 @@
 import type { JsonObject } from '../core/json.js';
-import { crdVersions, customResourceSchema, type CrdVersion } from './crd.js';
+import { crdVersions, type CrdVersion } from './crd.js';
 import { formatGvk, gvkKey, toGvk } from './gvk.js';
-import {
-  convertKubernetesOpenApi,
-  definitionRef,
-  kubernetesKindSchema,
-  OBJECT_META_DEFINITION,
-  type KubernetesSchemas,
-} from './kubernetes-openapi.js';
-import { SchemaInterpreter, type InterpretedSchema } from './interpret.js';
-import { slimForValidation } from './slim.js';
-import { cachePath, isSafeGvk, schemaAddress, type SchemaLocation } from './location.js';
-import { parseSchemaText } from './pull.js';
-import type {
-  Gvk,
-  JsonSchema,
-  OpenApiDoc,
-  SchemaLookup,
-  SchemaReadIo,
-  SchemaSource,
-  Validator,
-} from './types.js';
-import { toViolations } from './violations.js';
+import { createSharedLookups, type SharedLookups, type SharedSchemaOptions } from './shared-lookups.js';
+import type { Gvk, SchemaLookup, Validator } from './types.js';
 
-export interface SchemaRegistryOptions {
-  /** The Kubernetes OpenAPI v2 document of the chosen version (see loadKubernetesOpenApi). */
-  kubernetes?: OpenApiDoc;
-  /** Objects of the rendered cluster; its CustomResourceDefinitions are used first. */
-  crdObjects?: readonly JsonObject[];
-  /** Where to look for CRD schemas the cluster does not define. */
-  location?: SchemaLocation;
-  /** Cache of a remote location, filled by pullSchemas; required to read a remote location. */
-  cacheDir?: string;
-  /** Synchronous file reads (location files and the cache). */
-  io?: SchemaReadIo;
+export interface SchemaCatalogOptions extends SharedSchemaOptions {
   /** Kinds another stage validates (e.g. `isFluxGroup`): answered with `skipped`. */
   skip?: (gvk: Gvk) => boolean;
+}
+
+export interface SchemaRegistryOptions extends SchemaCatalogOptions {
+  /** Objects of the rendered cluster; its CustomResourceDefinitions are used first. */
+  crdObjects?: readonly JsonObject[];
 }
 
 export interface SchemaRegistry {
@@ -45,98 +21,40 @@ export interface SchemaRegistry {
   validatorFor(apiVersion: string, kind: string): Validator | undefined;
 }
 
-const LOOSE_META: JsonSchema = { type: 'object' };
-
-function makeValidator(gvk: Gvk, source: SchemaSource, fn: InterpretedSchema): Validator {
-  return {
-    gvk,
-    source,
-    validate(obj) {
-      const result = fn(obj);
-      return result.valid ? [] : toViolations(result.errors);
-    },
-  };
+/**
+ * The schemas of one run. Built-in kinds and the schema location do not depend on the
+ * cluster, so they are read and compiled once and shared; each cluster adds only its CRDs.
+ */
+export interface SchemaCatalog {
+  /** The registry of a cluster: Kubernetes OpenAPI, then these objects' CRDs, then the location. */
+  forCluster(crdObjects: readonly JsonObject[]): SchemaRegistry;
 }
 
+export function createSchemaCatalog(options: SchemaCatalogOptions = {}): SchemaCatalog {
+  const shared = createSharedLookups(options);
+  return { forCluster: (crdObjects) => clusterRegistry(shared, options, crdObjects) };
+}
+
+/** A registry of its own, for one set of objects. */
 export function createSchemaRegistry(options: SchemaRegistryOptions = {}): SchemaRegistry {
-  let interpreter: SchemaInterpreter | undefined;
-  let kubernetes: KubernetesSchemas | undefined;
+  return createSchemaCatalog(options).forCluster(options.crdObjects ?? []);
+}
+
+function clusterRegistry(
+  shared: SharedLookups,
+  options: SchemaCatalogOptions,
+  crdObjects: readonly JsonObject[],
+): SchemaRegistry {
   let crds: Map<string, CrdVersion> | undefined;
   const lookups = new Map<string, SchemaLookup>();
 
-  // Everything is built on first use: a run that validates nothing pays nothing. Kubernetes
-  // definitions are interpreted once and shared by every kind that refers to them.
-  function engine(): SchemaInterpreter {
-    if (interpreter) return interpreter;
-    if (options.kubernetes) kubernetes = convertKubernetesOpenApi(options.kubernetes);
-    interpreter = new SchemaInterpreter(kubernetes && slimForValidation(kubernetes.document));
-    return interpreter;
-  }
-  function objectMeta(): JsonSchema {
-    engine();
-    return kubernetes?.document && options.kubernetes?.definitions[OBJECT_META_DEFINITION]
-      ? { $ref: definitionRef(OBJECT_META_DEFINITION) }
-      : LOOSE_META;
-  }
-
-  function compile(gvk: Gvk, source: SchemaSource, schema: JsonSchema, where: string): SchemaLookup {
-    try {
-      return {
-        status: 'found',
-        validator: makeValidator(gvk, source, engine().compile(slimForValidation(schema))),
-      };
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      return {
-        status: 'invalid',
-        reason: `the schema of ${formatGvk(gvk)} from ${where} cannot be compiled: ${why}`,
-      };
-    }
-  }
-
-  function fromKubernetes(gvk: Gvk, apiVersion: string): SchemaLookup | undefined {
-    engine();
-    const definition = kubernetes?.kinds.get(gvkKey(gvk));
-    if (!definition) return undefined;
-    return compile(
-      gvk,
-      'kubernetes',
-      kubernetesKindSchema(definition, apiVersion, gvk.kind),
-      'the Kubernetes OpenAPI',
-    );
-  }
-
   function fromCrd(gvk: Gvk): SchemaLookup | undefined {
-    crds ??= crdVersions(options.crdObjects ?? []);
+    crds ??= crdVersions(crdObjects);
     const crd = crds.get(gvkKey(gvk));
     if (!crd) return undefined;
     const where = `CustomResourceDefinition ${crd.crdName}`;
     if (!crd.served) return { status: 'invalid', reason: `${where} does not serve version ${gvk.version}` };
-    return compile(
-      gvk,
-      'crd',
-      customResourceSchema(gvk, crd.schema, objectMeta(), crd.preserveUnknownFields),
-      where,
-    );
-  }
-
-  function fromLocation(gvk: Gvk): SchemaLookup | string {
-    const { location, io } = options;
-    if (!location || !io) return 'no schema location given';
-    if (gvk.group === '') return 'core kinds come only from the Kubernetes OpenAPI';
-    if (!isSafeGvk(gvk)) return `${formatGvk(gvk)} is not a valid kind name`;
-    const address = schemaAddress(location, gvk);
-    let path = address;
-    if (location.remote) {
-      if (!options.cacheDir) return `${address} is remote and no cache directory is set`;
-      path = cachePath(options.cacheDir, location, gvk);
-    }
-    const text = io.readFile(path);
-    if (text === undefined)
-      return location.remote ? `${address} is not in the cache (pull schemas first)` : `no file ${path}`;
-    const parsed = parseSchemaText(text);
-    if (typeof parsed === 'string') return { status: 'invalid', reason: `${path} is ${parsed}` };
-    return compile(gvk, 'location', customResourceSchema(gvk, parsed as JsonObject, objectMeta()), path);
+    return shared.engine.compileCustomResource(gvk, 'crd', crd.schema, where, crd.preserveUnknownFields);
   }
 
   function resolve(apiVersion: string, kind: string): SchemaLookup {
@@ -144,9 +62,9 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     if (apiVersion === '' || kind === '')
       return { status: 'missing', reason: 'the object has no apiVersion or kind' };
     if (options.skip?.(gvk)) return { status: 'skipped', reason: `${formatGvk(gvk)} is validated elsewhere` };
-    const found = fromKubernetes(gvk, apiVersion) ?? fromCrd(gvk);
+    const found = shared.kubernetes(gvk, apiVersion) ?? fromCrd(gvk);
     if (found) return found;
-    const fromLoc = fromLocation(gvk);
+    const fromLoc = shared.location(gvk);
     if (typeof fromLoc !== 'string') return fromLoc;
     const k8s = options.kubernetes
       ? 'not a built-in kind of this Kubernetes version'

@@ -1,6 +1,7 @@
 /**
  * Source positions of nodes, for diagnostics after parsing. Not on the hot path: the
- * document is parsed again with `yaml`, which keeps node ranges.
+ * document is parsed again with `yaml`, which keeps node ranges. A text's documents are
+ * parsed once and kept (see textLocator), as diagnostics often locate many paths in one file.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { splitDocuments, type DocumentChunk } from './documents.js';
@@ -48,9 +49,21 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
-export function locateInChunk(chunk: DocumentChunk, path: (string | number)[]): SourcePosition | undefined {
+/** One chunk parsed with node ranges. */
+interface ParsedChunk {
+  doc: Document;
+  lineCounter: LineCounter;
+  firstLine: number;
+}
+
+function parseChunk(chunk: DocumentChunk): ParsedChunk {
   const lineCounter = new LineCounter();
   const doc = parseDocument(chunk.text, { lineCounter, schema: 'failsafe', uniqueKeys: false });
+  return { doc, lineCounter, firstLine: chunk.firstLine };
+}
+
+function locateParsed(parsed: ParsedChunk, path: (string | number)[]): SourcePosition | undefined {
+  const { doc, lineCounter } = parsed;
   let node: unknown = doc.contents;
   let at: number | undefined = rangeStart(node);
   for (const seg of path) {
@@ -70,7 +83,52 @@ export function locateInChunk(chunk: DocumentChunk, path: (string | number)[]): 
   }
   if (at === undefined) return undefined;
   const pos = lineCounter.linePos(at);
-  return { line: chunk.firstLine + pos.line, column: pos.col };
+  return { line: parsed.firstLine + pos.line, column: pos.col };
+}
+
+export function locateInChunk(chunk: DocumentChunk, path: (string | number)[]): SourcePosition | undefined {
+  return locateParsed(parseChunk(chunk), path);
+}
+
+/** Where paths are in one text: `(docIndex, path)` as locateInDocument takes them. */
+export type TextLocator = (docIndex: number, path: (string | number)[]) => SourcePosition | undefined;
+
+/** A locator for `text` that splits it once and parses each document once, when first asked. */
+export function textLocator(text: string): TextLocator {
+  let chunks: DocumentChunk[] | undefined;
+  let splitFailed = false;
+  const parsed = new Map<number, ParsedChunk>();
+  return (docIndex, path) => {
+    if (!chunks && !splitFailed) {
+      try {
+        chunks = splitDocuments(text);
+      } catch {
+        splitFailed = true;
+      }
+    }
+    const chunk = chunks?.[docIndex];
+    if (!chunk) return undefined;
+    let p = parsed.get(docIndex);
+    if (!p) parsed.set(docIndex, (p = parseChunk(chunk)));
+    return locateParsed(p, path);
+  };
+}
+
+/** Texts located lately; bounded, as callers hand in whole files and rarely say when they are done. */
+const RECENT_LIMIT = 32;
+const recent = new Map<string, TextLocator>();
+
+function recentLocator(text: string): TextLocator {
+  let locator = recent.get(text);
+  if (locator) {
+    // Most recently used last, so the oldest is the first to go.
+    recent.delete(text);
+  } else {
+    locator = textLocator(text);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  }
+  recent.set(text, locator);
+  return locator;
 }
 
 /**
@@ -83,11 +141,5 @@ export function locateInDocument(
   docIndex: number,
   path: (string | number)[],
 ): SourcePosition | undefined {
-  let chunk: DocumentChunk | undefined;
-  try {
-    chunk = splitDocuments(text)[docIndex];
-  } catch {
-    return undefined;
-  }
-  return chunk ? locateInChunk(chunk, path) : undefined;
+  return recentLocator(text)(docIndex, path);
 }
