@@ -30,9 +30,13 @@ function isBlank(cp: number): boolean {
 const FIRST_CHAR_INDICATORS = new Set('#,[]{}&*!|>\'"%@`');
 const FLOW_INDICATORS = new Set(',?[]{}');
 
-// Cheap pre-check: printable ASCII with no indicator, quote or space at either end is plain-safe.
-const SIMPLE_PLAIN = /^[A-Za-z0-9_./=+$()^;<~\\-][\x20-\x7e]*$/;
-const SIMPLE_PLAIN_BAD = /[:#,?[\]{}]|\s$/;
+// Cheap pre-check: printable ASCII that starts with no indicator, quote or space. For such text
+// the character loop below only ever finds the indicators these patterns look for.
+const SIMPLE_TEXT = /^[A-Za-z0-9_./=+$()^;<~\\-][\x20-\x7e]*$/;
+const BLOCK_INDICATOR = /: |:$| #/;
+const FLOW_INDICATOR = /[:,?[\]{}]/;
+// Printable ASCII lines: only a space beside a line break matters (break-space, space-break).
+const SIMPLE_LINES = /^[\x20-\x7e\n]*$/;
 
 export function analyzeScalar(value: string): ScalarAnalysis {
   if (value.length === 0) {
@@ -44,14 +48,25 @@ export function analyzeScalar(value: string): ScalarAnalysis {
       blockAllowed: false,
     };
   }
-  if (SIMPLE_PLAIN.test(value) && !SIMPLE_PLAIN_BAD.test(value) && !value.startsWith('- ') && value !== '-') {
-    const docMarker = value.startsWith('---') || value.startsWith('...');
+  if (SIMPLE_TEXT.test(value) && !value.startsWith('- ') && value !== '-') {
+    const trailingSpace = value.endsWith(' ');
+    const block = value.startsWith('---') || value.startsWith('...') || BLOCK_INDICATOR.test(value);
+    const flow = block || FLOW_INDICATOR.test(value);
     return {
       multiline: false,
-      flowPlainAllowed: !docMarker,
-      blockPlainAllowed: !docMarker,
+      flowPlainAllowed: !flow && !trailingSpace,
+      blockPlainAllowed: !block && !trailingSpace,
       singleQuotedAllowed: true,
-      blockAllowed: true,
+      blockAllowed: !trailingSpace,
+    };
+  }
+  if (value.includes('\n') && SIMPLE_LINES.test(value)) {
+    return {
+      multiline: true,
+      flowPlainAllowed: false,
+      blockPlainAllowed: false,
+      singleQuotedAllowed: !/\n | \n/.test(value),
+      blockAllowed: !/ \n| $/.test(value),
     };
   }
   return analyzeSlow(value);

@@ -38,7 +38,32 @@ function digitRun(r: number[], start: number, seed: bigint): { end: number; valu
   return { end, value };
 }
 
+/**
+ * The answer of `less` when it is decided by one ASCII non-digit after an ASCII common prefix
+ * (most keys), without building code point arrays; undefined when the full rule must run.
+ */
+function lessAscii(a: string, b: string): boolean | undefined {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i < n; i++) {
+    const c = a.charCodeAt(i);
+    if (c !== b.charCodeAt(i)) break;
+    if (c >= 0x80) return undefined;
+  }
+  // A proper ASCII prefix has fewer code points.
+  if (i === n) return a.length < b.length;
+  const ac = a.charCodeAt(i);
+  const bc = b.charCodeAt(i);
+  if (ac >= 0x80 || bc >= 0x80 || isDigit(ac) || isDigit(bc)) return undefined;
+  const al = isLetter(ac);
+  const bl = isLetter(bc);
+  if (al !== bl) return bl;
+  return ac < bc;
+}
+
 function less(a: string, b: string): boolean {
+  const quick = lessAscii(a, b);
+  if (quick !== undefined) return quick;
   const ar = codePoints(a);
   const br = codePoints(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
