@@ -10,6 +10,7 @@ import { emitYaml } from '../yaml/emit.js';
 import { fromBytes, utf8Problem } from './envsubst/bytes.js';
 import { envsubstBytes, EnvsubstError, SUBSTITUTE_RULE } from './envsubst/index.js';
 import { yamlToJson, YamlToJsonError } from './envsubst/yaml-to-json.js';
+import { substituteInTree } from './substitute-in-tree.js';
 import type { PostBuildVariables } from './variables.js';
 
 export const SUBSTITUTE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/substitute';
@@ -51,6 +52,33 @@ export function substituteResource(
   variables: Pick<PostBuildVariables, 'vars' | 'sourceError'>,
   opts: SubstituteOptions,
 ): JsonObject | null {
+  return substitute(obj, variables, opts, substituteFastPath.enabled);
+}
+
+/**
+ * substituteResource always through the text round trip: the reference the fast path
+ * (substitute-in-tree.ts) must agree with.
+ */
+export function substituteResourceViaText(
+  obj: JsonObject,
+  variables: Pick<PostBuildVariables, 'vars' | 'sourceError'>,
+  opts: SubstituteOptions,
+): JsonObject | null {
+  return substitute(obj, variables, opts, false);
+}
+
+/**
+ * Switch and counters for tests and measurements: `enabled: false` makes every object take the
+ * text round trip; `fast` and `text` count the objects with a `$` that took each path.
+ */
+export const substituteFastPath = { enabled: true, fast: 0, text: 0 };
+
+function substitute(
+  obj: JsonObject,
+  variables: Pick<PostBuildVariables, 'vars' | 'sourceError'>,
+  opts: SubstituteOptions,
+  fastPath: boolean,
+): JsonObject | null {
   if (isSubstitutionDisabled(obj)) return obj;
   const fail = (detail: string, hint: string): DiagnosticError =>
     new DiagnosticError({
@@ -68,7 +96,8 @@ export function substituteResource(
   const { vars } = variables;
   if (vars.size === 0 && opts.strategy !== 'Always') return obj;
 
-  const badKey = [...vars.keys()].sort().find((k) => !VAR_NAME_RE.test(k));
+  // Flux names the first bad key in sorted order; sorting only the bad ones keeps this cheap.
+  const badKey = [...vars.keys()].filter((k) => !VAR_NAME_RE.test(k)).sort()[0];
   if (badKey !== undefined) {
     throw fail(
       `envsubst error: '${badKey}' var name is invalid, must match '${VAR_NAME_PATTERN}'`,
@@ -79,6 +108,14 @@ export function substituteResource(
   // Without `$` envsubst changes nothing and the print/read round trip is the identity; a
   // walk over the object is much cheaper than printing it to find that out.
   if (!containsDollar(obj)) return obj;
+  if (fastPath) {
+    const fast = substituteInTree(obj, (name) => vars.get(name), opts.strict);
+    if (fast !== undefined) {
+      substituteFastPath.fast++;
+      return isApplicable(fast) ? fast : null;
+    }
+  }
+  substituteFastPath.text++;
   const text = emitYaml(obj);
   let out: string;
   try {
@@ -148,6 +185,8 @@ function containsDollar(value: JsonValue): boolean {
   if (typeof value === 'string') return value.includes('$');
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some(containsDollar);
-  for (const [k, v] of Object.entries(value)) if (k.includes('$') || containsDollar(v)) return true;
+  // Keys, not entries: this runs over every substituted object and allocates nothing per field.
+  for (const k of Object.keys(value))
+    if (k.includes('$') || containsDollar(value[k] as JsonValue)) return true;
   return false;
 }

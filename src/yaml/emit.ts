@@ -51,7 +51,7 @@ function emitSequence(st: EmitterState, items: JsonValue[], ctx: NodeContext): v
 }
 
 // yaml_emitter_check_simple_key for a string key: single line and at most 128 UTF-8 bytes.
-function isSimpleKey(key: string): boolean {
+export function isSimpleKey(key: string): boolean {
   if (key.length > 42 && Buffer.byteLength(key, 'utf8') > 128) return false;
   return !analyzeScalar(key).multiline;
 }

@@ -7,10 +7,13 @@
 export const RUNE_ERROR = 0xfffd;
 
 const NON_ASCII = /[\u0080-\u00ff]/;
+const NON_ASCII_TEXT = /[\u0080-\uffff]/;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Text as a byte string. */
 export function toBytes(text: string): string {
+  // ASCII text is its own byte string; skipping the encoder matters for many short inputs.
+  if (!NON_ASCII_TEXT.test(text)) return text;
   return Buffer.from(text, 'utf8').toString('latin1');
 }
 
@@ -107,5 +110,6 @@ export function utf8Problem(b: string): string | undefined {
 
 /** The text of a valid UTF-8 byte string. */
 export function fromBytes(b: string): string {
+  if (!NON_ASCII_TEXT.test(b)) return b;
   return Buffer.from(b, 'latin1').toString('utf8');
 }
