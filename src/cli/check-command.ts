@@ -148,7 +148,10 @@ export function addCheckCommand(
       '--schema-location <dir|url>',
       'CRD schemas in kubeconform layout: a directory or URL template (env K8S_OPS_SCHEMA_LOCATION); remote ones are cached',
     )
-    .option('--schema-cache <dir>', 'cache of a remote schema location (default ~/.cache/k8s-ops/schemas)')
+    .option(
+      '--schema-cache <dir>',
+      'cache of remote schemas and prepared schema copies (default ~/.cache/k8s-ops/schemas)',
+    )
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('-q, --quiet', 'no progress indicator; text lists errors only')

@@ -12,6 +12,7 @@ import {
   type SchemaLocation,
 } from '../schemas/index.js';
 import { nodeSchemaIo } from '../schemas/node-io.js';
+import { nodePreparedStore } from '../schemas/node-prepared-store.js';
 import type { SchemaRuleOptions } from '../checks/schema-rule.js';
 
 export interface SchemaFlags {
@@ -22,6 +23,9 @@ export interface SchemaFlags {
   /** Cache of a remote schema location. */
   schemaCache?: string;
 }
+
+/** Where prepared copies of schema files live, inside the schema cache. */
+export const PREPARED_DIR = 'prepared';
 
 /** `$XDG_CACHE_HOME/k8s-ops/schemas`, else `~/.cache/k8s-ops/schemas`. */
 export function defaultSchemaCache(env: NodeJS.ProcessEnv): string {
@@ -79,23 +83,21 @@ export async function loadSchemaOptions(
   const dir = flags.schemas;
   const locationText =
     flags.schemaLocation ?? (dir && existsSync(join(dir, 'crds')) ? join(dir, 'crds') : undefined);
-  const options: SchemaRuleOptions = { io: nodeSchemaIo };
+  const cacheDir = flags.schemaCache ?? defaultSchemaCache(env);
+  // Schema files as validation reads them, kept between runs (see prepared.ts).
+  const io = { ...nodeSchemaIo, prepared: nodePreparedStore(join(cacheDir, PREPARED_DIR)) };
+  const options: SchemaRuleOptions = { io };
   if (locationText) {
     const location = parseSchemaLocation(locationText);
     options.location = location;
     if (location.remote) {
-      const cacheDir = flags.schemaCache ?? defaultSchemaCache(env);
       options.cacheDir = cacheDir;
       diagnostics.push(...(await pullLocation(location, customKinds(models), cacheDir)));
     }
   }
   if (!dir) return options;
   try {
-    options.kubernetes = await loadKubernetesOpenApi(
-      kubernetesVersion,
-      join(dir, 'kubernetes'),
-      nodeSchemaIo,
-    );
+    options.kubernetes = await loadKubernetesOpenApi(kubernetesVersion, join(dir, 'kubernetes'), io);
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     diagnostics.push(e.diagnostic);

@@ -1,5 +1,6 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
+import { prepareOpenApi, readPreparedJson } from './prepared.js';
 import { parseSchemaText } from './pull.js';
 import type { FetchResult, OpenApiDoc, SchemaReadIo } from './types.js';
 
@@ -31,8 +32,7 @@ export interface KubernetesLoadIo extends SchemaReadIo {
   fetch?(url: string): Promise<FetchResult>;
 }
 
-function asOpenApi(text: string, where: string): OpenApiDoc {
-  const parsed = parseSchemaText(text);
+function asOpenApi(parsed: Record<string, unknown> | string, where: string): OpenApiDoc {
   if (typeof parsed === 'string' || !isJsonObject(parsed.definitions)) {
     throw new DiagnosticError({
       rule: 'kubernetes-schema',
@@ -59,15 +59,15 @@ export async function loadKubernetesOpenApi(
         message: `${address} answered HTTP ${response.status}`,
       });
     }
-    return asOpenApi(response.text, address);
+    return asOpenApi(parseSchemaText(response.text), address);
   }
-  const text = io.readFile(address);
-  if (text === undefined) {
+  const parsed = readPreparedJson(io, address, prepareOpenApi);
+  if (parsed === undefined) {
     throw new DiagnosticError({
       rule: 'kubernetes-schema',
       message: `no Kubernetes ${normalizeKubernetesVersion(version)} OpenAPI document at ${address}`,
       hint: 'pick a version whose swagger-v<version>.json is in the schema location',
     });
   }
-  return asOpenApi(text, address);
+  return asOpenApi(parsed, address);
 }

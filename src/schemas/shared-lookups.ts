@@ -1,7 +1,7 @@
 import type { JsonObject } from '../core/json.js';
 import { formatGvk, gvkKey } from './gvk.js';
 import { cachePath, isSafeGvk, schemaAddress, type SchemaLocation } from './location.js';
-import { parseSchemaText } from './pull.js';
+import { prepareSchema, readPreparedJson } from './prepared.js';
 import { createSchemaEngine, type SchemaEngine } from './schema-engine.js';
 import type { Gvk, OpenApiDoc, SchemaLookup, SchemaReadIo } from './types.js';
 
@@ -70,10 +70,9 @@ function fromLocation(gvk: Gvk, options: SharedSchemaOptions, engine: SchemaEngi
     if (!options.cacheDir) return `${address} is remote and no cache directory is set`;
     path = cachePath(options.cacheDir, location, gvk);
   }
-  const text = io.readFile(path);
-  if (text === undefined)
+  const parsed = readPreparedJson(io, path, prepareSchema);
+  if (parsed === undefined)
     return location.remote ? `${address} is not in the cache (pull schemas first)` : `no file ${path}`;
-  const parsed = parseSchemaText(text);
   if (typeof parsed === 'string') return { status: 'invalid', reason: `${path} is ${parsed}` };
   return engine.compileCustomResource(gvk, 'location', parsed as JsonObject, path);
 }

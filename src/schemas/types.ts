@@ -57,6 +57,16 @@ export type SchemaLookup =
 /** Synchronous reads for the registry: `undefined` when the file does not exist. */
 export interface SchemaReadIo {
   readFile(path: string): string | undefined;
+  /** Prepared copies of schema files kept between runs (see prepared.ts). */
+  prepared?: PreparedStore;
+}
+
+/** Where prepared schema copies live; every method is best effort (a failure only costs speed). */
+export interface PreparedStore {
+  /** A string that changes whenever the file at `path` does; undefined when it is absent. */
+  stamp(path: string): string | undefined;
+  get(path: string, stamp: string): string | undefined;
+  put(path: string, stamp: string, text: string): void;
 }
 
 export interface FetchResult {

@@ -2,7 +2,8 @@
  * `k8s-ops check` end to end on a tiny repository: the `dev` cluster has one schema error
  * and one kind without a schema (a warning); `prod` has only the warning.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -71,7 +72,13 @@ beforeAll(() => {
   writeFileSync(join(schemas, 'kubernetes', 'swagger-v1.35.json'), JSON.stringify(SWAGGER));
 });
 
-afterAll(() => cleanup());
+// Prepared schema copies go to a cache of the tests' own, never the user's.
+const cacheHome = mkdtempSync(join(tmpdir(), 'k8s-ops-check-cache-'));
+
+afterAll(() => {
+  cleanup();
+  rmSync(cacheHome, { recursive: true, force: true });
+});
 
 async function cli(argv: string[]) {
   let stdout = '';
@@ -81,7 +88,10 @@ async function cli(argv: string[]) {
     stdout: (t: string) => void (stdout += t),
     stderr: (t: string) => void (stderr += t),
   };
-  const code = await run(['check', ...argv, '--root', root], io, { K8S_OPS_SCHEMAS: schemas });
+  const code = await run(['check', ...argv, '--root', root], io, {
+    K8S_OPS_SCHEMAS: schemas,
+    XDG_CACHE_HOME: cacheHome,
+  });
   return { code, stdout, stderr };
 }
 
@@ -90,6 +100,13 @@ const WARNING_LINE =
   'apps/widget.yaml:2:1  warning  schema-missing  example.io/v1 Widget is not validated: no schema found';
 
 describe('k8s-ops check', () => {
+  it('keeps prepared schema copies in the cache and says the same when it uses them', async () => {
+    const first = await cli(['--format', 'json']);
+    const prepared = join(cacheHome, 'k8s-ops', 'schemas', 'prepared');
+    expect(readdirSync(prepared).length).toBeGreaterThan(0);
+    expect(await cli(['--format', 'json'])).toEqual(first);
+  });
+
   it.each<[string, string[], number, string[], string]>([
     ['errors found', [], 1, [ERROR_LINE, '1 error, 2 warnings in 3 files (2 clusters)'], ''],
     [
