@@ -33,8 +33,10 @@ const NUMBER_START = /^[-+.0-9]/;
 const ANY_BREAK = /[\n\r\u0085\u2028\u2029]/;
 
 /**
- * `obj` after substitution with sorted keys (the order the text round trip yields), built anew
- * so the input is never shared or changed; undefined when only the text path can tell.
+ * `obj` after substitution with sorted keys (the order the text round trip yields); undefined
+ * when only the text path can tell. The input is never changed. Parts the round trip gives
+ * back as they are (keys already in order, nothing expanded or re-typed) are shared with it
+ * rather than copied, as the caller owns the built object and drops it for the result.
  */
 export function substituteInTree(
   obj: JsonObject,
@@ -57,8 +59,12 @@ export function substituteInTree(
 
 // A mapping whose keys are printed at column `indent`.
 function walkMapping(map: JsonObject, indent: number, expand: Expand): JsonObject | Bail {
-  const out: JsonObject = {};
-  for (const key of sortKeys(Object.keys(map))) {
+  const keys = Object.keys(map);
+  const sorted = sortKeys(keys.slice()); // sortKeys sorts in place
+  // Copied only once something differs from the input.
+  let out: JsonObject | undefined = sorted.every((k, i) => k === keys[i]) ? undefined : {};
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i] as string;
     // `<<` would be read as a merge key, `__proto__` cannot be assigned as a plain property.
     if (expands(key) || key === '<<' || key === '__proto__' || !keepsText(key)) return BAIL;
     const value = map[key] as JsonValue;
@@ -74,15 +80,21 @@ function walkMapping(map: JsonObject, indent: number, expand: Expand): JsonObjec
       v = keepScalar(value);
     }
     if (v === BAIL) return BAIL;
-    out[key] = v;
+    // Object.is: the round trip turns -0 into 0.
+    if (!out && !Object.is(v, value)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[sorted[j] as string] = map[sorted[j] as string] as JsonValue;
+    }
+    if (out) out[key] = v;
   }
-  return out;
+  return out ?? map;
 }
 
 // A sequence whose `-` indicators are printed at column `indent`.
 function walkSequence(items: JsonValue[], indent: number, expand: Expand): JsonValue[] | Bail {
-  const out: JsonValue[] = [];
-  for (const item of items) {
+  let out: JsonValue[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as JsonValue;
     let v: JsonValue | Bail;
     if (Array.isArray(item)) {
       v = walkSequence(item, indent + BEST_INDENT, expand);
@@ -94,9 +106,10 @@ function walkSequence(items: JsonValue[], indent: number, expand: Expand): JsonV
       v = keepScalar(item);
     }
     if (v === BAIL) return BAIL;
-    out.push(v);
+    if (!out && !Object.is(v, item)) out = items.slice(0, i);
+    if (out) out.push(v);
   }
-  return out;
+  return out ?? items;
 }
 
 // Column where a mapping value starts: after `key: `, or after `: ` under a `? key` line.
