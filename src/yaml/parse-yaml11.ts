@@ -7,6 +7,7 @@ import jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
+import { fillEmptyEntries } from './empty-entry-quirk.js';
 
 /** First YAML document of `text` as JSON data, with go-yaml v2 (YAML 1.1) scalar resolution. */
 /**
@@ -21,7 +22,8 @@ export function parseYaml11(text: string, file: string, rule = 'yaml-syntax'): J
 /** The fast path alone: undefined when js-yaml rejects the text (the caller decides why). */
 export function parseYaml11Fast(text: string): JsonValue | undefined {
   try {
-    return (jsYaml.load(text, { schema: YAML11_SCHEMA, json: true }) ?? null) as JsonValue;
+    // fillEmptyEntries: js-yaml misreads some empty sequence entries (see empty-entry-quirk.ts).
+    return (jsYaml.load(fillEmptyEntries(text), { schema: YAML11_SCHEMA, json: true }) ?? null) as JsonValue;
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import type { JsonValue } from '../core/json.js';
 import { splitDocuments, type DocumentChunk } from './documents.js';
 import { finalizeDocument, FinalizeError } from './finalize.js';
 import { findDuplicateKey } from './duplicate-key.js';
+import { fillEmptyEntries } from './empty-entry-quirk.js';
 import { foldedQuirkListener, mayHaveFoldedScalar } from './folded-quirk.js';
 import { findBadMerge } from './merge-check.js';
 import { locateInChunk } from './locate.js';
@@ -129,10 +130,12 @@ function parseChunk(chunk: DocumentChunk, file: string, options: ParseOptions): 
   if (!chunk.hasContent) return null;
   let loaded: unknown;
   try {
+    // Only adds ` ~` after empty entries js-yaml would misread, so line numbers stay.
+    const text = fillEmptyEntries(chunk.text);
+    const quirk = options.kustomizeFoldedScalars !== false && mayHaveFoldedScalar(text);
+    const opts = quirk ? { ...LOAD_OPTIONS, listener: foldedQuirkListener(text) } : LOAD_OPTIONS;
     // kustomize decodes one document per piece; anything after a `...` end marker is ignored.
-    const quirk = options.kustomizeFoldedScalars !== false && mayHaveFoldedScalar(chunk.text);
-    const opts = quirk ? { ...LOAD_OPTIONS, listener: foldedQuirkListener(chunk.text) } : LOAD_OPTIONS;
-    loaded = jsYaml.loadAll(chunk.text, undefined, opts)[0];
+    loaded = jsYaml.loadAll(text, undefined, opts)[0];
   } catch (e) {
     if (e instanceof jsYaml.YAMLException) throw syntaxError(e, chunk, file);
     throw e;
