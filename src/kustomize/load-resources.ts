@@ -7,30 +7,11 @@ export interface ParsedDoc {
   line: number;
 }
 
-function describe(obj: JsonObject): string {
-  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
-  return `${String(obj.kind ?? '')} ${String(meta.name ?? '')}`.trim() || 'object';
-}
-
-/** kyaml's HasNilEntryInList: a `- ` with no value anywhere in the object is an error. */
-function findNullListEntry(value: JsonValue, path: string): string | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i] as JsonValue;
-      if (item === null) return path;
-      const found = findNullListEntry(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (isJsonObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const found = findNullListEntry(v, path ? `${path}.${k}` : k);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** kyaml's GetValidatedMetadata plus kustomize's dropBadNodes checks. */
+/**
+ * kyaml's GetValidatedMetadata plus kustomize's dropBadNodes checks. A null list entry (`- `
+ * with no value) is not refused: kyaml's HasNilEntryInList never reports one, so kustomize
+ * prints it as `- null`.
+ */
 function validate(obj: JsonObject, file: string, line: number): void {
   const kind = obj.kind;
   if (typeof kind !== 'string' || kind === '') {
@@ -54,16 +35,6 @@ function validate(obj: JsonObject, file: string, line: number): void {
         hint: 'every document in a resource file must have apiVersion, kind and metadata.name',
       });
     }
-  }
-  const nullAt = findNullListEntry(obj, '');
-  if (nullAt !== undefined) {
-    throw new DiagnosticError({
-      rule: 'resource-invalid',
-      file,
-      line,
-      message: `empty item at ${nullAt} in ${describe(obj)}`,
-      hint: 'remove the empty `-` list entry',
-    });
   }
 }
 

@@ -103,17 +103,15 @@ describe('generation (§2.4)', () => {
     expect(names(fluxBuild(repo, fluxKs({ path: 'd' }), { flavour: 'cli' }))).toEqual(['app']);
   });
 
-  it('decode rules: empty documents pass, kind required, name required unless *List, no null entries', () => {
+  it('decode rules: empty documents pass, kind required, name required unless *List, null entries kept', () => {
+    // kyaml's HasNilEntryInList never reports anything: kustomize keeps `- ` as null.
     const ok = memoryTree({
       'd/a.yaml': `---\n# only a comment\n---\n${cm('a')}`,
       'd/l.yaml': 'apiVersion: v1\nkind: List\nitems: []\n',
+      'd/n.yaml': `${cm('n')}list:\n  -\n`,
     });
-    expect(names(fluxBuild(ok, fluxKs({ path: 'd' })))).toEqual(['a']);
-    for (const bad of [
-      'apiVersion: v1\nmetadata: {name: x}\n',
-      'apiVersion: v1\nkind: ConfigMap\n',
-      `${cm('n')}list:\n  -\n`,
-    ]) {
+    expect(names(fluxBuild(ok, fluxKs({ path: 'd' })))).toEqual(['a', 'n']);
+    for (const bad of ['apiVersion: v1\nmetadata: {name: x}\n', 'apiVersion: v1\nkind: ConfigMap\n']) {
       const tree = memoryTree({ 'd/bad.yaml': bad });
       expect(() => prepareFluxBuild(tree, fluxKs({ path: 'd' }))).toThrow(
         /failed to decode Kubernetes YAML from d\/bad.yaml/,

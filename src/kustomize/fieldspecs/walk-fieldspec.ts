@@ -73,8 +73,12 @@ function visit(
   }
   const node = (holder as Record<FieldKey, JsonValue>)[key];
   if (Array.isArray(node)) {
-    // A list on the way applies the rest of the path to every element, `[]` or not.
-    for (let j = 0; j < node.length; j++) visit(node, j, segs, i, create, createKind, set);
+    // A list on the way applies the rest of the path to every element, `[]` or not; kyaml
+    // passes over null elements (`- ` with no value), and fails on other scalars.
+    for (let j = 0; j < node.length; j++) {
+      if (node[j] === null && i < segs.length) continue;
+      visit(node, j, segs, i, create, createKind, set);
+    }
   } else if (isJsonObject(node)) {
     field(node, segs, i, create, createKind, set);
   } else {
