@@ -75,7 +75,7 @@ function walkMapping(map: JsonObject, indent: number, expand: Expand): JsonObjec
     } else if (value !== null && typeof value === 'object') {
       v = walkMapping(value, indent + BEST_INDENT, expand);
     } else if (typeof value === 'string' && expands(value)) {
-      v = substituteString(value, () => valueColumn(key, indent), expand, false);
+      v = substituteString(value, () => valueColumn(key, indent), expand);
     } else {
       v = keepScalar(value);
     }
@@ -101,7 +101,7 @@ function walkSequence(items: JsonValue[], indent: number, expand: Expand): JsonV
     } else if (item !== null && typeof item === 'object') {
       v = walkMapping(item, indent + BEST_INDENT, expand);
     } else if (typeof item === 'string' && expands(item)) {
-      v = substituteString(item, () => indent + BEST_INDENT, expand, true);
+      v = substituteString(item, () => indent + BEST_INDENT, expand);
     } else {
       v = keepScalar(item);
     }
@@ -161,12 +161,7 @@ function resolveSafely(text: string): JsonValue | Bail {
   }
 }
 
-function substituteString(
-  s: string,
-  column: () => number,
-  expand: Expand,
-  sequenceItem: boolean,
-): JsonValue | Bail {
+function substituteString(s: string, column: () => number, expand: Expand): JsonValue | Bail {
   if (SUSPECT.test(s) && UNMODELLED.test(s)) return BAIL;
   const analysis = analyzeScalar(s);
   if (s.includes('\n')) {
@@ -179,10 +174,9 @@ function substituteString(
   if (s.includes(' ') && folds(s, column())) return BAIL;
   const r = expand(s);
   if (r === BAIL) return BAIL;
-  // An emptied sequence item is left to the text path: its reader (js-yaml) gives the next,
-  // less indented `- ` entry to the inner sequence (`- - \n- x` ⇒ [[null, x]]), and the
-  // fast path must not differ from it.
-  if (r === '') return sequenceItem ? BAIL : null;
+  // An emptied value or sequence item reads as null (`- - \n- x` is [[null], x], as go-yaml
+  // reads it; see yaml/empty-entry-quirk.ts).
+  if (r === '') return null;
   // The result must still be one plain token in this place: the printer's own test for that.
   if (analyzeScalar(r).blockPlainAllowed) return resolveSafely(r);
   // A value stored pre-quoted (Flux's advice for forcing a string) reads as a quoted scalar.

@@ -108,6 +108,13 @@ describe('fast path agrees with the text round trip', () => {
     ['typed int', configMap({ a: '${X}' }), { X: '8080' }, STRICT, 'fast'],
     ['typed bool', configMap({ a: '${X}' }), { X: 'on' }, STRICT, 'fast'],
     ['empty ⇒ null', configMap({ a: '${X}' }), { X: '' }, STRICT, 'fast'],
+    [
+      'emptied nested item before an outer one',
+      configMap({}, { l: [['${X}'], 'x'] }),
+      { X: '' },
+      STRICT,
+      'fast',
+    ],
     ['$$ escape', configMap({ a: '$${X}', b: 'a$$b', c: '$$$' }), { X: 'v' }, STRICT, 'fast'],
     ['$VAR stays', configMap({ a: '$X', b: 'cost: $5' }), { X: 'v' }, STRICT, 'fast'],
     ['defaults', configMap({ a: '${X:=d}', b: '${U:-a b}', c: '${U:=${X}y}' }), { X: 'v' }, STRICT, 'fast'],
