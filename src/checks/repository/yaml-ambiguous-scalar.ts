@@ -3,17 +3,18 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { isJsonObject } from '../../core/json.js';
 import type { DocumentChunk } from '../../yaml/documents.js';
 import { resolveYaml11Scalar } from '../../yaml/parse-yaml11.js';
-import type { Rule } from '../rule.js';
+import type { CheckContext, Rule } from '../rule.js';
+import {
+  inEnvList,
+  isArgList,
+  LEADING_ZERO,
+  LEGACY_BOOLS,
+  mayHaveAmbiguousScalar,
+  ON_OFF,
+  stringMap,
+} from './ambiguous-fields.js';
 import { parsedYaml, repositoryYamlFiles } from './files.js';
 
-/**
- * go-yaml v2 (sigs.k8s.io/yaml: kubectl, Helm, kustomize's own config) reads these as
- * booleans; go-yaml v3 (kustomize's manifest reader) as strings. Base-60 `1:20` is left
- * out on purpose: no Go decoder implements it, so it is a string everywhere that matters.
- */
-const LEGACY_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO']);
-const ON_OFF = new Set(['on', 'On', 'ON', 'off', 'Off', 'OFF']);
-const LEADING_ZERO = /^[-+]?0[0-9]+$/;
 // Cheap test before building a CST: is any candidate token on a line at all?
 const CANDIDATE =
   /(?:^|[\s:[{,])(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-9]+)[ \t]*(?:$|[,\]}#])/m;
@@ -28,32 +29,18 @@ function problem(text: string): string | undefined {
   return undefined;
 }
 
-type Mode = 'keys-and-values' | 'values';
+type Path = readonly (string | number)[];
 
-/** Maps whose entries Kubernetes types as strings (map[string]string). */
-function stringMap(path: readonly (string | number)[], kind: string): Mode | undefined {
-  const last = path.at(-1);
-  const prev = path.at(-2);
-  if ((last === 'labels' || last === 'annotations') && prev === 'metadata') return 'keys-and-values';
-  if (last === 'matchLabels' || last === 'nodeSelector') return 'keys-and-values';
-  if (last === 'commonLabels' || last === 'commonAnnotations' || last === 'pairs') return 'keys-and-values';
-  if (path.length === 1 && kind === 'ConfigMap' && last === 'data') return 'keys-and-values';
-  if (path.length === 1 && kind === 'Secret' && (last === 'data' || last === 'stringData')) {
-    return 'keys-and-values';
-  }
-  if (last === 'substitute' && prev === 'postBuild') return 'values';
-  return undefined;
-}
-
-function pathText(path: readonly (string | number)[]): string {
+function pathText(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function scanDocument(chunk: DocumentChunk, kind: string, file: string): Diagnostic[] {
+/** The findings of one document, from its source (the decoded value has lost plain vs quoted). */
+export function scanDocument(chunk: DocumentChunk, kind: string, file: string): Diagnostic[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(chunk.text, { lineCounter, schema: 'failsafe', uniqueKeys: false });
   const out: Diagnostic[] = [];
-  const check = (node: unknown, path: readonly (string | number)[], role: 'key' | 'value'): void => {
+  const check = (node: unknown, path: Path, role: 'key' | 'value'): void => {
     if (!isScalar(node) || node.type !== Scalar.PLAIN || !node.range) return;
     const text = String(node.value);
     const why = problem(text);
@@ -71,8 +58,8 @@ function scanDocument(chunk: DocumentChunk, kind: string, file: string): Diagnos
   };
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (isMap(node)) {
-      const mode = stringMap(path, kind);
-      const inEnv = typeof path.at(-1) === 'number' && path.at(-2) === 'env';
+      const mode = stringMap(path.at(-1), path.at(-2), path.length, kind);
+      const inEnv = inEnvList(path.at(-1), path.at(-2));
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const child = [...path, String(pair.key.value)];
@@ -81,14 +68,33 @@ function scanDocument(chunk: DocumentChunk, kind: string, file: string): Diagnos
         walk(pair.value, child);
       }
     } else if (isSeq(node)) {
-      const last = path.at(-1);
+      const listed = isArgList(path.at(-1));
       node.items.forEach((item, i) => {
-        if (last === 'args' || last === 'command') check(item, [...path, i], 'value');
+        if (listed) check(item, [...path, i], 'value');
         walk(item, [...path, i]);
       });
     }
   };
   walk(doc.contents, []);
+  return out;
+}
+
+/**
+ * Every finding of the rule. `prefilter: false` scans each candidate document's source;
+ * the default first rules documents out by their decoded value (same findings, kept
+ * switchable so tests can compare the two).
+ */
+export function ambiguousScalars(ctx: CheckContext, prefilter = true): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of repositoryYamlFiles(ctx)) {
+    for (const doc of parsedYaml(ctx, file)?.documents ?? []) {
+      const obj = doc.value;
+      if (!isJsonObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') continue;
+      if (prefilter && !mayHaveAmbiguousScalar(obj, obj.kind, doc.chunk.text)) continue;
+      if (!CANDIDATE.test(doc.chunk.text)) continue;
+      out.push(...scanDocument(doc.chunk, obj.kind, file));
+    }
+  }
   return out;
 }
 
@@ -102,17 +108,5 @@ export const yamlAmbiguousScalar: Rule = {
   severity: 'warning',
   description:
     'an unquoted yes/no/on/off/y/n or leading-zero number in a string field: YAML 1.1 (kubectl, Helm) reads it differently from kustomize',
-  check(ctx) {
-    const out: Diagnostic[] = [];
-    for (const file of repositoryYamlFiles(ctx)) {
-      for (const doc of parsedYaml(ctx, file)?.documents ?? []) {
-        const obj = doc.value;
-        if (!isJsonObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string')
-          continue;
-        if (!CANDIDATE.test(doc.chunk.text)) continue;
-        out.push(...scanDocument(doc.chunk, obj.kind, file));
-      }
-    }
-    return out;
-  },
+  check: (ctx) => ambiguousScalars(ctx),
 };
