@@ -1,18 +1,12 @@
-import { DiagnosticError } from '../../core/diagnostic.js';
 import { isJsonObject } from '../../core/json.js';
 import { isSubstitutionDisabled } from '../../flux/substitute.js';
 import type { ClusterModel, KustomizationRecord } from '../../render/model.js';
-import type { RepoTree } from '../../tree/repo-tree.js';
-import { splitDocuments } from '../../yaml/documents.js';
 import type { CheckContext, Rule } from '../rule.js';
 import { clusterConfig, finding, refText, specOf } from './util.js';
+import { VariableSources } from './variable-uses.js';
 
 const ID = 'unresolved-variable';
 
-// Flux's envsubst: `$$` escapes a `$`; `${NAME…}` is a variable with an optional operator.
-const VARIABLE = /\$\$|\$\{([_A-Za-z][_A-Za-z0-9]*)([^}]*)\}/g;
-// Operators with a fallback value are fine when the variable is unset.
-const HAS_FALLBACK = /^:?[-=+?]/;
 const NOT_SET = /^Kustomization (\S+): .*variable not set \(strict mode\): "([^"]+)"/;
 
 interface Use {
@@ -22,42 +16,13 @@ interface Use {
   line?: number;
 }
 
-/** Variables a text uses without a fallback, with their 1-based line (comment lines skipped). */
-function usedVariables(text: string, firstLine: number): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trimStart().startsWith('#')) return; // comments are gone before Flux substitutes
-    for (const m of line.matchAll(VARIABLE)) {
-      const [, name, op = ''] = m;
-      if (name !== undefined && !HAS_FALLBACK.test(op)) out.push({ name, line: firstLine + i + 1 });
-    }
-  });
-  return out;
-}
-
-function reader(tree: RepoTree): (file: string) => string | undefined {
-  const texts = new Map<string, string | undefined>();
-  return (file) => {
-    if (!texts.has(file)) {
-      try {
-        texts.set(file, tree.readText(file));
-      } catch (e) {
-        if (!(e instanceof DiagnosticError)) throw e;
-        texts.set(file, undefined);
-      }
-    }
-    return texts.get(file);
-  };
-}
-
 /** Strict renders stop at the first unset variable of a Kustomization: the render says which. */
-function fromDiagnostics(model: ClusterModel, read: (f: string) => string | undefined): Use[] {
+function fromDiagnostics(model: ClusterModel, sources: VariableSources): Use[] {
   return model.diagnostics.flatMap((d): Use[] => {
     const m = d.rule === 'flux-substitute' ? NOT_SET.exec(d.message) : null;
     if (!m || !d.file) return [];
     const [, ks = '', variable = ''] = m;
-    const text = read(d.file);
-    const use = text ? usedVariables(text, 0).find((u) => u.name === variable) : undefined;
+    const use = sources.inFile(d.file)?.find((u) => u.name === variable);
     return [
       {
         variable,
@@ -69,42 +34,31 @@ function fromDiagnostics(model: ClusterModel, read: (f: string) => string | unde
   });
 }
 
+/** Messages saying a Kustomization's variables come from in-cluster objects this run cannot see. */
+function opaqueNotices(model: ClusterModel): string[] {
+  return model.diagnostics
+    .filter((d) => d.rule === 'flux-in-cluster-variables' && d.message.includes('without strict mode'))
+    .map((d) => d.message);
+}
+
 /**
  * Non-strict renders substitute unset variables with '' silently: read the source document of
  * every object a substituting Kustomization applies for variables it does not define.
  */
-function fromSources(
-  model: ClusterModel,
-  ks: KustomizationRecord,
-  read: (f: string) => string | undefined,
-): Use[] {
+function fromSources(ks: KustomizationRecord, opaque: readonly string[], sources: VariableSources): Use[] {
   if (ks.state !== 'rendered' || !isJsonObject(specOf(ks.spec).postBuild)) return [];
   // Opaque in-cluster sources: any variable may be defined there, so nothing can be said.
-  const opaque = model.diagnostics.some(
-    (d) =>
-      d.rule === 'flux-in-cluster-variables' &&
-      d.message.startsWith(`${refText(ks.ref)}:`) &&
-      d.message.includes('without strict mode'),
-  );
-  if (opaque) return [];
-  const defined = new Set(ks.variables);
+  const ref = refText(ks.ref);
+  if (opaque.some((message) => message.startsWith(`${ref}:`))) return [];
+  let defined: Set<string> | undefined; // built only for a Kustomization that uses variables
   const out: Use[] = [];
   for (const o of ks.objects) {
-    if (!o.file || o.line === undefined || isSubstitutionDisabled(o.obj)) continue;
-    const text = read(o.file);
-    if (text === undefined || !text.includes('${')) continue;
-    let chunks;
-    try {
-      chunks = splitDocuments(text, o.file);
-    } catch (e) {
-      if (!(e instanceof DiagnosticError)) throw e;
-      continue;
-    }
-    const chunk = chunks.find((c) => c.contentLine === o.line);
-    if (!chunk) continue;
-    for (const u of usedVariables(chunk.text, chunk.firstLine)) {
-      if (!defined.has(u.name))
-        out.push({ variable: u.name, ks: refText(ks.ref), file: o.file, line: u.line });
+    if (!o.file || o.line === undefined) continue;
+    const uses = sources.inDocument(o.file, o.line);
+    if (!uses || uses.length === 0 || isSubstitutionDisabled(o.obj)) continue;
+    defined ??= new Set(ks.variables);
+    for (const u of uses) {
+      if (!defined.has(u.name)) out.push({ variable: u.name, ks: ref, file: o.file, line: u.line });
     }
   }
   return out;
@@ -121,18 +75,21 @@ export const unresolvedVariable: Rule = {
   severity: 'error',
   description: 'a ${VAR} used by a cluster is not defined for it (strict Flux fails the Kustomization)',
   check(ctx: CheckContext) {
-    const read = reader(ctx.tree);
+    const sources = new VariableSources(ctx.tree);
     const missing = new Map<string, Map<string, Use>>(); // variable → cluster → first use
     const definedOn = new Map<string, Set<string>>();
     for (const model of ctx.models) {
-      const vars = [
-        ...model.kustomizations.flatMap((k) => k.variables),
-        ...Object.keys(clusterConfig(ctx, model)?.variables ?? {}),
-      ];
-      for (const v of vars) definedOn.set(v, (definedOn.get(v) ?? new Set()).add(model.name));
+      const define = (v: string): void => {
+        const on = definedOn.get(v);
+        if (on) on.add(model.name);
+        else definedOn.set(v, new Set([model.name]));
+      };
+      for (const ks of model.kustomizations) ks.variables.forEach(define);
+      Object.keys(clusterConfig(ctx, model)?.variables ?? {}).forEach(define);
+      const opaque = opaqueNotices(model);
       const uses = [
-        ...fromDiagnostics(model, read),
-        ...model.kustomizations.flatMap((ks) => fromSources(model, ks, read)),
+        ...fromDiagnostics(model, sources),
+        ...model.kustomizations.flatMap((ks) => fromSources(ks, opaque, sources)),
       ];
       for (const use of uses) {
         const byCluster = missing.get(use.variable) ?? new Map<string, Use>();
