@@ -96,8 +96,7 @@ function substitute(
   const { vars } = variables;
   if (vars.size === 0 && opts.strategy !== 'Always') return obj;
 
-  // Flux names the first bad key in sorted order; sorting only the bad ones keeps this cheap.
-  const badKey = [...vars.keys()].filter((k) => !VAR_NAME_RE.test(k)).sort()[0];
+  const badKey = firstBadName(vars);
   if (badKey !== undefined) {
     throw fail(
       `envsubst error: '${badKey}' var name is invalid, must match '${VAR_NAME_PATTERN}'`,
@@ -141,6 +140,17 @@ function substitute(
     throw fail(`envsubst error: YAMLToJSON: ${e.message}`, yamlHint(yaml, e.textLine));
   }
   return isJsonObject(result) && isApplicable(result) ? result : null;
+}
+
+// The variables of a Kustomization are checked for every object it builds: once per map.
+const badNames = new WeakMap<ReadonlyMap<string, string>, string | undefined>();
+
+/** The name Flux reports: the first invalid one in sorted order. */
+function firstBadName(vars: ReadonlyMap<string, string>): string | undefined {
+  if (badNames.has(vars)) return badNames.get(vars);
+  const bad = [...vars.keys()].filter((k) => !VAR_NAME_RE.test(k)).sort()[0];
+  badNames.set(vars, bad);
+  return bad;
 }
 
 /** kustomize's `<Kind>.<version>.<group>/<name>` as Flux prints it. */
