@@ -20,6 +20,23 @@ import { placeholderOf } from './in-cluster-values.js';
 import { resolveVariables, type VariableLookup } from './resolve-variables.js';
 import { substituteResource } from './substitute.js';
 
+/** Measurements for benchmarks. */
+export interface BuildTimings {
+  /** Time spent in kustomize builds. */
+  kustomizeMs: number;
+  /** When given, every overlay built is recorded, so it can be built again on its own. */
+  overlays?: BuiltOverlay[];
+}
+
+/** What kustomize built for one Kustomization: the overlay file Flux wrote, over the artifact. */
+export interface BuiltOverlay {
+  sourcePath: string;
+  sourceIgnore?: string;
+  dir: string;
+  file: string;
+  kustomization: JsonObject;
+}
+
 export interface FluxBuildOptions {
   /** Strict postBuild substitution (Flux 2.9's default): an undefined variable is an error. */
   strict: boolean;
@@ -33,7 +50,7 @@ export interface FluxBuildOptions {
    */
   artifacts?: Map<string, RepoTree>;
   /** When given, time spent in the kustomize build is added up here (for benchmarks). */
-  timings?: { kustomizeMs: number };
+  timings?: BuildTimings;
   /** ConfigMaps and Secrets present in the cluster, for `substituteFrom`. */
   lookupObject: VariableLookup;
   /** Variables that exist only in the cluster (lowest precedence). */
@@ -142,7 +159,16 @@ export async function buildFluxKustomization(
       reorder: 'none',
       ...(opts.cache ? { cache: opts.cache } : {}),
     });
-    if (opts.timings) opts.timings.kustomizeMs += performance.now() - started;
+    if (opts.timings) {
+      opts.timings.kustomizeMs += performance.now() - started;
+      opts.timings.overlays?.push({
+        sourcePath: opts.sourcePath,
+        ...(opts.sourceIgnore !== undefined ? { sourceIgnore: opts.sourceIgnore } : {}),
+        dir: prepared.dir,
+        file: prepared.file,
+        kustomization: prepared.kustomization,
+      });
+    }
   } catch (e) {
     // Flux generates the kustomization, decoding every manifest, before anything else runs.
     prepared.checkGenerated?.();

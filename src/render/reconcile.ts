@@ -1,7 +1,11 @@
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import { externalSecretKeys, externalSecretTarget, placeholderSecret } from '../flux/in-cluster-values.js';
-import { buildFluxKustomization, type FluxBuildOptions } from '../flux/build-kustomization.js';
+import {
+  buildFluxKustomization,
+  type BuildTimings,
+  type FluxBuildOptions,
+} from '../flux/build-kustomization.js';
 import type { BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { dependencyOrder } from './dependency-order.js';
@@ -47,7 +51,7 @@ export interface RenderTarget {
 export interface RenderOptions {
   strict: boolean;
   /** When given, time spent in kustomize builds is added up here (for benchmarks). */
-  timings?: { kustomizeMs: number };
+  timings?: BuildTimings;
   cache?: BuildCache;
   decrypt?: FluxBuildOptions['decrypt'];
 }

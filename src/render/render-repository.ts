@@ -1,5 +1,6 @@
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
+import type { BuildTimings } from '../flux/build-kustomization.js';
 import { newBuildCache, type BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYamlDocuments } from '../yaml/parse.js';
@@ -17,7 +18,7 @@ export interface RepositoryRenderOptions {
   discoverOnly?: boolean;
   onProgress?: (message: string) => void;
   /** When given, time spent in kustomize builds is added up here (for benchmarks). */
-  timings?: { kustomizeMs: number };
+  timings?: BuildTimings;
   /** Parsed files to share with other renders (e.g. the two sides of a diff). */
   cache?: BuildCache;
 }
