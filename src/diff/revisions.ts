@@ -5,7 +5,14 @@
 import { newBuildCache } from '../kustomize/context.js';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { renderRepository, type RepositoryRenderOptions } from '../render/render-repository.js';
-import { defaultBranch, mergeBase, openGitRevision, resolveCommit, revParse } from '../tree/git-tree.js';
+import {
+  defaultBranch,
+  mergeBase,
+  openGitRevision,
+  openGitRevisions,
+  resolveCommit,
+  revParse,
+} from '../tree/git-tree.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import { diffClusters } from './diff-models.js';
@@ -88,11 +95,18 @@ export async function diffRevisions(repoDir: string, opts: RevisionDiffOptions):
   const base = opts.base
     ? { commit: await resolveCommit(repoDir, opts.base), label: undefined }
     : await defaultBase(repoDir);
-  const baseTree = await openGitRevision(repoDir, base.commit);
   const baseLabel = base.label ?? `${opts.base}@${base.commit.slice(0, 7)}`;
   if (opts.head === undefined) {
+    const baseTree = await openGitRevision(repoDir, base.commit, { resolved: true });
     return diffTrees(baseTree, openWorktree(repoDir), opts, { base: baseLabel, head: 'working tree' });
   }
-  const headTree = await openGitRevision(repoDir, opts.head);
-  return diffTrees(baseTree, headTree, opts, { base: baseLabel });
+  // Both revisions are read together: one git process for the blobs both hold.
+  const headCommit = await resolveCommit(repoDir, opts.head);
+  const [baseTree, headTree] = (await openGitRevisions(repoDir, [base.commit, headCommit], {
+    resolved: true,
+  })) as [RepoTree, RepoTree];
+  return diffTrees(baseTree, headTree, opts, {
+    base: baseLabel,
+    head: `${opts.head}@${headCommit.slice(0, 7)}`,
+  });
 }

@@ -31,6 +31,8 @@ export interface GitRevisionOptions {
    * text); larger ones fail clearly when read. Default 5 MiB.
    */
   maxFileBytes?: number;
+  /** `rev` is a commit id the caller has just resolved: it is not resolved again. */
+  resolved?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -50,14 +52,43 @@ export async function openGitRevision(
   rev: string,
   options: GitRevisionOptions = {},
 ): Promise<RepoTree> {
+  const [tree] = await openGitRevisions(repo, [rev], options);
+  return tree as RepoTree;
+}
+
+/**
+ * Trees of several revisions, read together: the revisions are resolved and listed at once,
+ * and the blobs of all of them come from one `git cat-file`, each blob read once however many
+ * revisions hold it (two revisions of a repository share most of their files).
+ */
+export async function openGitRevisions(
+  repo: string | GitRunner,
+  revs: readonly string[],
+  options: GitRevisionOptions = {},
+): Promise<RepoTree[]> {
   const git = asRunner(repo);
-  const commit = await resolveCommit(git, rev);
-  const entries = (await listCommitTree(git, commit)).filter((e) => e.mode !== SUBMODULE);
+  const commits = await inOrder(revs.map((rev) => (options.resolved ? rev : resolveCommit(git, rev))));
+  const listings = await inOrder(commits.map((commit) => listCommitTree(git, commit)));
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // Link targets are always needed to resolve paths; they are tiny.
-  const wanted = entries.filter((e) => e.mode === SYMLINK || e.size <= limit).map((e) => e.id);
-  const blobs = await readBlobs(git, wanted);
-  return gitRevisionTree(commit, `${rev}@${commit.slice(0, 7)}`, entries, blobs, limit);
+  const wanted = new Set<string>();
+  const trees = listings.map((listing) => {
+    const entries = listing.filter((e) => e.mode !== SUBMODULE);
+    // Link targets are always needed to resolve paths; they are tiny.
+    for (const e of entries) if (e.mode === SYMLINK || e.size <= limit) wanted.add(e.id);
+    return entries;
+  });
+  const blobs = await readBlobs(git, [...wanted]);
+  return trees.map((entries, i) => {
+    const commit = commits[i] as string;
+    return gitRevisionTree(commit, `${revs[i]}@${commit.slice(0, 7)}`, entries, blobs, limit);
+  });
+}
+
+/** Promise.all, but a failure is the first one in list order, not in time. */
+async function inOrder<T>(work: (T | Promise<T>)[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** The tree over an already read listing and blobs (pure: no git from here on). */

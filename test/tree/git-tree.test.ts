@@ -15,6 +15,7 @@ import {
   log,
   mergeBase,
   openGitRevision,
+  openGitRevisions,
   revParse,
 } from '../../src/tree/git-tree.js';
 import type { RepoTree } from '../../src/tree/repo-tree.js';
@@ -159,6 +160,32 @@ describe('openGitRevision', () => {
     const d = await diagnosticOf(openGitRevision(repo.dir, rev));
     expect(d.rule).toBe(rule);
     expect(d.message).toBe(message);
+  });
+
+  it('reads several revisions together, each blob once, as each alone reads it', async () => {
+    let catFiles = 0;
+    const base = gitRunner(repo.dir);
+    const counting = {
+      ...base,
+      run: (args: readonly string[], input?: string | Uint8Array) => {
+        if (args[0] === 'cat-file') catFiles++;
+        return base.run(args, input);
+      },
+    };
+    const [a, b] = await openGitRevisions(counting, [first, 'HEAD'], { maxFileBytes: 50 });
+    expect(catFiles).toBe(1);
+    expect(a?.readText('app/config.yaml')).toBe('version: 1\n');
+    expect(b?.readText('app/config.yaml')).toBe('version: 2\n');
+    expect(b?.label).toBe(head.label);
+    for (const path of ['app/sub/deep.yaml', 'link-file', 'big.bin']) {
+      expect(a?.stat(path)).toBe(old.stat(path));
+      expect(b?.stat(path)).toBe(head.stat(path));
+    }
+  });
+
+  it('reports the first unknown revision in the order given', async () => {
+    const d = await diagnosticOf(openGitRevisions(repo.dir, ['HEAD', 'nope-1', 'nope-2']));
+    expect(d.message).toBe("unknown revision 'nope-1'");
   });
 
   it('says when the directory is not a git repository', async () => {
