@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, buildWithSources } from '../dist/kustomize/build.js';
+import { build } from '../dist/kustomize/build.js';
 import { newBuildCache } from '../dist/kustomize/context.js';
 import { allRules } from '../dist/checks/registry.js';
 import { checkContext, runChecks } from '../dist/checks/run-checks.js';

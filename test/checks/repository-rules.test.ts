@@ -8,27 +8,9 @@ import type { CheckContext } from '../../src/checks/rule.js';
 import { parsedManifests } from '../../src/kustomize/context.js';
 import { renderRepository } from '../../src/render/render-repository.js';
 import { memoryTree } from '../../src/tree/overlay-tree.js';
-import type { RepoTree } from '../../src/tree/repo-tree.js';
 import { openWorktree } from '../../src/tree/worktree.js';
 import { CORPUS_DIR, corpusRepos, sharedAvailable } from '../helpers/shared.js';
-
-function yamlFilesOf(tree: RepoTree, dir = ''): string[] {
-  return tree.list(dir).flatMap((e) => {
-    const path = dir === '' ? e.name : `${dir}/${e.name}`;
-    if (e.type === 'dir') return yamlFilesOf(tree, path);
-    return /\.ya?ml$/.test(e.name) ? [path] : [];
-  });
-}
-
-function contextOf(tree: RepoTree): CheckContext {
-  return {
-    tree,
-    yamlFiles: yamlFilesOf(tree).sort(),
-    models: [],
-    config: undefined,
-    kubernetesVersion: '1.35',
-  };
-}
+import { contextOf } from '../helpers/check-context.js';
 
 /** `file:line message` of one rule's findings in an in-memory repository. */
 function run(ruleId: string, files: Record<string, string>): string[] {

@@ -13,9 +13,9 @@ import { checkContext } from '../../src/checks/run-checks.js';
 import { isJsonObject } from '../../src/core/json.js';
 import { renderRepository } from '../../src/render/render-repository.js';
 import { memoryTree } from '../../src/tree/overlay-tree.js';
-import type { RepoTree } from '../../src/tree/repo-tree.js';
 import { openWorktree } from '../../src/tree/worktree.js';
 import { CORPUS_DIR, corpusRepos, sharedAvailable } from '../helpers/shared.js';
+import { contextOf } from '../helpers/check-context.js';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 const CM = (...body: string[]) => lines('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', ...body);
@@ -192,24 +192,6 @@ const FIXTURES: Record<string, [text: string, findings: number, documents?: numb
   ],
   'non-manifest documents are not scanned': [lines('enabled: yes', 'labels: {on: off}'), 0],
 };
-
-function yamlFilesOf(tree: RepoTree, dir = ''): string[] {
-  return tree.list(dir).flatMap((e) => {
-    const path = dir === '' ? e.name : `${dir}/${e.name}`;
-    if (e.type === 'dir') return yamlFilesOf(tree, path);
-    return /\.ya?ml$/.test(e.name) ? [path] : [];
-  });
-}
-
-function contextOf(tree: RepoTree): CheckContext {
-  return {
-    tree,
-    yamlFiles: yamlFilesOf(tree).sort(),
-    models: [],
-    config: undefined,
-    kubernetesVersion: '1.35',
-  };
-}
 
 /**
  * Scans every manifest document without the prefilter; fails when the prefilter would have
