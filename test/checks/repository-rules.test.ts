@@ -123,9 +123,17 @@ const CASES: Record<string, Case[]> = {
       ],
     },
     {
+      name: 'a key alone, with no ambiguous value in the document',
+      files: {
+        'cm.yaml': CONFIGMAP('  on: "1"'),
+        'labels.yaml': CONFIGMAP('  a: b').replace('name: c', 'name: c\n  labels: {y: "x"}'),
+      },
+      expected: ['cm.yaml:6 key on at data.on', 'labels.yaml:5 key y at metadata.labels.y'],
+    },
+    {
       name: 'quoted values, non-string fields, base-60, keys outside string maps, and non-manifests pass',
       files: {
-        'cm.yaml': CONFIGMAP('  enabled: "yes"\n  on: \'1\'\n  time: 1:20'),
+        'cm.yaml': CONFIGMAP('  enabled: "yes"\n  "on": \'1\'\n  time: 1:20'),
         'pod.yaml': lines(
           'apiVersion: v1',
           'kind: Pod',

@@ -15,9 +15,9 @@ import {
 } from './ambiguous-fields.js';
 import { parsedYaml, repositoryYamlFiles } from './files.js';
 
-// Cheap test before building a CST: is any candidate token on a line at all?
+// Cheap test before building a CST: is any candidate token, value or key, on a line at all?
 const CANDIDATE =
-  /(?:^|[\s:[{,])(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-9]+)[ \t]*(?:$|[,\]}#])/m;
+  /(?:^|[\s:[{,?])(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-9]+)[ \t]*(?:$|[,\]}#]|:(?:[ \t]|$))/m;
 
 function problem(text: string): string | undefined {
   if (LEGACY_BOOLS.has(text) || ON_OFF.has(text)) {
