@@ -16,8 +16,8 @@ import { resolve } from 'node:path';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
-import { UsageError } from './render-commands.js';
-import { findRepoRoot } from './repo-root.js';
+import { UsageError } from './usage-error.js';
+import { repositoryRoot } from './repo-root.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -71,7 +71,7 @@ function format(
 
 async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const wanted = flags.kubernetesVersion && version(flags.kubernetesVersion, '--kubernetes-version');
-  const root = flags.root ?? findRepoRoot('.', io.cwd);
+  const root = repositoryRoot(flags.root, io.cwd);
   const tree = openWorktree(root);
   const p = progress(io, !flags.quiet && io.isTTY === true);
   let result;

@@ -7,7 +7,7 @@ import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
-import { findRepoRoot } from './repo-root.js';
+import { repositoryRoot } from './repo-root.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -50,7 +50,7 @@ export function addDiffCommand(
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('-q, --quiet', 'no progress indicator')
     .action(async (flags: DiffFlags) => {
-      const root = flags.root ?? findRepoRoot('.', io.cwd);
+      const root = repositoryRoot(flags.root, io.cwd);
       const p = progress(io, !flags.quiet && io.isTTY === true);
       try {
         const diff = await diffRevisions(root, {

@@ -3,7 +3,7 @@ import { build } from '../kustomize/build.js';
 import { openWorktree } from '../tree/worktree.js';
 import { emitDocuments } from '../yaml/emit.js';
 import type { Io } from './io.js';
-import { findRepoRoot, toRepoPath } from './repo-root.js';
+import { findRepoRoot, repositoryRoot, toRepoPath } from './repo-root.js';
 
 export interface KustomizeBuildOptions {
   root?: string;
@@ -11,7 +11,7 @@ export interface KustomizeBuildOptions {
 
 /** `k8s-ops kustomize build DIR`: prints what `kubectl kustomize` prints. Returns the exit code. */
 export function runKustomizeBuild(dir: string, opts: KustomizeBuildOptions, io: Io): number {
-  const root = opts.root ?? findRepoRoot(dir, io.cwd);
+  const root = opts.root !== undefined ? repositoryRoot(opts.root, io.cwd) : findRepoRoot(dir, io.cwd);
   try {
     const tree = openWorktree(root);
     const path = toRepoPath(root, dir, io.cwd);

@@ -23,7 +23,7 @@ import { remotes } from '../tree/git-commands.js';
 import { gitRunner, type GitRunner } from '../tree/git-runner.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
-import { findRepoRoot } from './repo-root.js';
+import { repositoryRoot } from './repo-root.js';
 
 interface PromoteFlags {
   root?: string;
@@ -105,7 +105,7 @@ function planCode(plan: PromotionPlan): number {
 }
 
 async function promote(flags: PromoteFlags, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
-  const root = flags.root ?? findRepoRoot('.', io.cwd);
+  const root = repositoryRoot(flags.root, io.cwd);
   const target = readTarget(root, flags.cluster, io);
   const git = gitRunner(root, { ...process.env, ...env });
   const remote = await pickRemote(git, flags);

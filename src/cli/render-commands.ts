@@ -12,7 +12,10 @@ import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
-import { findRepoRoot } from './repo-root.js';
+import { repositoryRoot } from './repo-root.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 /** Options every rendering command takes. */
 interface RenderFlags {
@@ -23,9 +26,6 @@ interface RenderFlags {
   quiet?: boolean;
   cluster?: string;
 }
-
-/** Thrown for bad command-line input: exit code 2. */
-export class UsageError extends Error {}
 
 function addRenderFlags(cmd: Command): Command {
   return cmd
@@ -56,7 +56,7 @@ async function render(
   env: NodeJS.ProcessEnv,
   clusters?: string[],
 ): Promise<RepositoryRender> {
-  const root = flags.root ?? findRepoRoot('.', io.cwd);
+  const root = repositoryRoot(flags.root, io.cwd);
   const tree = openWorktree(root);
   const p = progress(io, !flags.quiet && io.isTTY === true);
   const decrypt = decryptOptions(flags, env);
@@ -102,7 +102,7 @@ export function addRenderCommands(
   const get = program.command('get').description('list what Flux would reconcile, like `flux get`');
   addRenderFlags(get.command('clusters').description('the clusters and their entry points')).action(
     async (flags: RenderFlags) => {
-      const root = flags.root ?? findRepoRoot('.', io.cwd);
+      const root = repositoryRoot(flags.root, io.cwd);
       const result = await renderRepository(openWorktree(root), { strict: flags.strict, discoverOnly: true });
       io.stdout(clusterTable(result.clusters));
       setCode(report(io, result.diagnostics, flags.quiet));

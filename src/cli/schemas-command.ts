@@ -4,8 +4,8 @@ import { renderRepository } from '../render/render-repository.js';
 import { parseSchemaLocation } from '../schemas/index.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
-import { UsageError } from './render-commands.js';
-import { findRepoRoot } from './repo-root.js';
+import { UsageError } from './usage-error.js';
+import { repositoryRoot } from './repo-root.js';
 import { customKinds, defaultSchemaCache, pullLocation } from './schema-sources.js';
 
 interface PullFlags {
@@ -35,7 +35,7 @@ export function addSchemasCommand(
       const location = parseSchemaLocation(text);
       if (!location.remote)
         throw new UsageError('schemas pull is for remote locations; a directory is read directly');
-      const root = flags.root ?? findRepoRoot('.', io.cwd);
+      const root = repositoryRoot(flags.root, io.cwd);
       const result = await renderRepository(openWorktree(root), { strict: false });
       const kinds = customKinds(result.models);
       const problems = await pullLocation(location, kinds, flags.cache ?? defaultSchemaCache(env));

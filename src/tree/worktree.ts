@@ -11,12 +11,34 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
 }
 
+/** The real path of the directory a tree opens on; a DiagnosticError when there is none. */
+function rootDirectory(rootDir: string): string {
+  let root: string;
+  try {
+    root = realpathSync(resolve(rootDir));
+  } catch {
+    throw new DiagnosticError({
+      rule: 'missing-file',
+      message: `directory '${rootDir}' does not exist`,
+      hint: 'give the repository directory',
+    });
+  }
+  if (!statSync(root).isDirectory()) {
+    throw new DiagnosticError({
+      rule: 'missing-file',
+      message: `'${rootDir}' is a file, not a directory`,
+      hint: 'give the repository directory',
+    });
+  }
+  return root;
+}
+
 /**
  * The working tree on disk, confined to `rootDir`: `..` cannot climb above it and a
  * symlink that points outside it is treated as absent.
  */
 export function openWorktree(rootDir: string): RepoTree {
-  const root = realpathSync(resolve(rootDir));
+  const root = rootDirectory(rootDir);
   const statCache = new Map<string, EntryType | undefined>();
 
   const physicalCache = new Map<string, string | undefined>();

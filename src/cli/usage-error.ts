@@ -1,0 +1,2 @@
+/** Thrown for bad command-line input: exit code 2. */
+export class UsageError extends Error {}
