@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { DiagnosticError, formatDiagnostic } from '../core/diagnostic.js';
 import { addCheckCommand } from './check-command.js';
 import { addDiffCommand } from './diff-command.js';
 import type { Io } from './io.js';
@@ -44,6 +45,11 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
       io.stderr(`error: ${e.message}\n`);
+      return 2;
+    }
+    // A problem a command could not go on with (an output it cannot write): said, not a crash.
+    if (e instanceof DiagnosticError) {
+      io.stderr(`${formatDiagnostic(e.diagnostic)}\n`);
       return 2;
     }
     throw e;

@@ -1,7 +1,7 @@
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { loadAgeIdentities } from '../flux/sops/index.js';
 import { refKey, type ClusterModel } from '../render/model.js';
 import { renderRepository, type RepositoryRender } from '../render/render-repository.js';
@@ -12,6 +12,7 @@ import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
+import { makeDirectory } from '../tree/make-dir.js';
 import { repositoryRoot } from './repo-root.js';
 import { UsageError } from './usage-error.js';
 
@@ -154,11 +155,18 @@ export function addRenderCommands(
       if (flags.outDir) {
         for (const { m, k } of kss) {
           const dir = join(flags.outDir, m.name, k.ref.namespace);
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(
-            join(dir, `${k.ref.name}.${flags.output === 'json' ? 'json' : 'yaml'}`),
-            format(k.objects),
-          );
+          const file = join(dir, `${k.ref.name}.${flags.output === 'json' ? 'json' : 'yaml'}`);
+          try {
+            makeDirectory(dir);
+            writeFileSync(file, format(k.objects));
+          } catch (e) {
+            throw new DiagnosticError({
+              rule: 'output',
+              file,
+              message: `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+              hint: 'give --out-dir a directory you can write to',
+            });
+          }
         }
       } else {
         io.stdout(format(kss.flatMap(({ k }) => k.objects)));

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../tree/make-dir.js';
 import type { FetchResult, SchemaCacheIo } from './types.js';
 
 /** The real file system and network, for the CLI only; the core takes these as arguments. */
@@ -14,7 +15,7 @@ export const nodeSchemaIo: SchemaCacheIo = {
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   rename: (from, to) => renameSync(from, to),
   removeFile: (path) => rmSync(path, { force: true }),
-  mkdirp: (dir) => mkdirSync(dir, { recursive: true }),
+  mkdirp: (dir) => makeDirectory(dir),
   async fetch(url): Promise<FetchResult> {
     const response = await globalThis.fetch(url, { signal: AbortSignal.timeout(30_000) });
     return { status: response.status, text: await response.text() };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeDirectory } from '../tree/make-dir.js';
 import { PREPARED_FORMAT } from './prepared.js';
 import type { PreparedStore } from './types.js';
 
@@ -40,7 +41,7 @@ export function nodePreparedStore(dir: string): PreparedStore {
       // Written aside and renamed: a reader never sees half a file, and writers cannot mix.
       const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
       try {
-        mkdirSync(dir, { recursive: true });
+        makeDirectory(dir);
         writeFileSync(temp, `${header(path, stamp)}\n${json}`, 'utf8');
         renameSync(temp, target);
       } catch {

@@ -2,7 +2,7 @@
  * `get`, `build`, `tree` and `graph` run in-process against a small repository written to a
  * temporary directory: exit codes, output formats, secret masking.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateX25519Identity } from 'age-encryption';
@@ -203,6 +203,20 @@ describe('build', () => {
     };
     walk(JSON.parse(r.stdout) as JsonValue);
     for (const keys of keyOrders) expect(keys).toEqual([...keys].sort());
+  });
+
+  it('--out-dir that cannot be written is said, with exit code 2', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'k8s-ops-out-'));
+    try {
+      const file = join(out, 'a-file');
+      writeFileSync(file, 'x');
+      const r = await cli(['build', 'dev', '--out-dir', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error: cannot write the file (ENOTDIR) [output]');
+      expect(r.stderr).not.toContain('internal error');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('--out-dir writes one file per Kustomization', async () => {
