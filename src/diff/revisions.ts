@@ -2,6 +2,7 @@
  * Two revisions of a repository rendered and diffed. The base is read from git objects
  * (no checkout); the head is the working tree unless a revision is named.
  */
+import { newBuildReuse } from '../flux/build-reuse.js';
 import { newBuildCache } from '../kustomize/context.js';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { renderRepository, type RepositoryRenderOptions } from '../render/render-repository.js';
@@ -20,6 +21,8 @@ import type { RepositoryDiff } from './types.js';
 
 export interface TreeDiffOptions {
   strict: boolean;
+  /** False renders the head without reusing the base's kustomize builds (for tests). */
+  reuseBuilds?: boolean;
   /** Only these clusters; each must exist on one side at least. */
   clusters?: readonly string[];
   /** Only these Kustomizations (`name` or `namespace/name`); each must exist on one side at least. */
@@ -49,8 +52,11 @@ export async function diffTrees(
   // One parse cache for both sides: files the revisions share are parsed once (cache keys
   // tell the revisions' differing files apart).
   const cache = newBuildCache();
-  const renderOpts = (side: string): RepositoryRenderOptions => ({
+  // The head reuses a base build when every file and directory it used is the same on both sides.
+  const builds = newBuildReuse();
+  const renderOpts = (side: 'base' | 'head'): RepositoryRenderOptions => ({
     cache,
+    ...(opts.reuseBuilds !== false ? { reuse: { mode: side === 'base' ? 'record' : 'reuse', builds } } : {}),
     strict: opts.strict,
     ...(opts.clusters ? { clusters: opts.clusters } : {}),
     ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),

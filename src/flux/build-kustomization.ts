@@ -18,6 +18,7 @@ import {
 import { decryptSources } from './decrypt-sources.js';
 import { placeholderOf } from './in-cluster-values.js';
 import { resolveVariables, type VariableLookup } from './resolve-variables.js';
+import { askingTree, recordBuild, reusedBuild, type BuildReuse } from './build-reuse.js';
 import { substituteResource } from './substitute.js';
 
 /** Measurements for benchmarks. */
@@ -38,6 +39,8 @@ export interface BuiltOverlay {
 }
 
 export interface FluxBuildOptions {
+  /** kustomize builds shared with another render of the repository (see build-reuse.ts). */
+  reuse?: BuildReuse;
   /** Strict postBuild substitution (Flux 2.9's default): an undefined variable is an error. */
   strict: boolean;
   /** Repository sub-path the Kustomization's source artifact maps to ('' = repository root). */
@@ -87,15 +90,19 @@ function subject(obj: JsonObject): string {
   return `${String(obj.kind)}/${ns}${String(meta.name ?? '')}`;
 }
 
-function setMetadataMap(
+/**
+ * `obj` with `values` set in its metadata labels or annotations: a new object, so what kustomize
+ * built stays as it was (it may be kept for another render, see build-reuse.ts).
+ */
+function withMetadataMap(
   obj: JsonObject,
   field: 'labels' | 'annotations',
   values: Record<string, string>,
-): void {
-  if (Object.keys(values).length === 0) return;
-  const meta = isJsonObject(obj.metadata) ? obj.metadata : (obj.metadata = {});
-  const map = isJsonObject(meta[field]) ? (meta[field] as JsonObject) : (meta[field] = {});
-  Object.assign(map, values);
+): JsonObject {
+  if (Object.keys(values).length === 0) return obj;
+  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
+  const map = isJsonObject(meta[field]) ? (meta[field] as JsonObject) : {};
+  return { ...obj, metadata: { ...meta, [field]: { ...map, ...values } } };
 }
 
 /** ssautil.ReadObjects: documents without apiVersion/kind/name and kustomize configs are dropped. */
@@ -155,10 +162,21 @@ export async function buildFluxKustomization(
       decryptedSources = d.decrypted;
     }
     const started = opts.timings ? performance.now() : 0;
-    built = buildWithSources(buildTree, prepared.dir, {
-      reorder: 'none',
-      ...(opts.cache ? { cache: opts.cache } : {}),
-    });
+    // Decrypted sources are never kept for another render.
+    const reuse = decryptedSources.length === 0 && !(ks.decryption && opts.decrypt) ? opts.reuse : undefined;
+    const reuseKey = `${opts.sourcePath}\u0000${opts.sourceIgnore ?? ''}\u0000${prepared.dir}`;
+    const reused = reuse?.mode === 'reuse' ? reusedBuild(reuse.builds, reuseKey, buildTree) : undefined;
+    if (reused) {
+      built = reused;
+    } else {
+      const questions = new Map();
+      const recording = reuse?.mode === 'record';
+      built = buildWithSources(recording ? askingTree(buildTree, questions) : buildTree, prepared.dir, {
+        reorder: 'none',
+        ...(opts.cache ? { cache: opts.cache } : {}),
+      });
+      if (recording) recordBuild(reuse.builds, reuseKey, { tree: buildTree, questions, built });
+    }
     if (opts.timings) {
       opts.timings.kustomizeMs += performance.now() - started;
       opts.timings.overlays?.push({
@@ -227,7 +245,7 @@ export async function buildFluxKustomization(
       obj = out;
     }
     if (!applicable(obj)) continue;
-    setMetadataMap(obj, 'labels', { [OWNER_NAME]: ks.name, [OWNER_NAMESPACE]: ks.namespace });
+    obj = withMetadataMap(obj, 'labels', { [OWNER_NAME]: ks.name, [OWNER_NAMESPACE]: ks.namespace });
     let masked = false;
     if (!decrypted && isSopsEncrypted(obj)) {
       masked = true;
@@ -250,8 +268,8 @@ export async function buildFluxKustomization(
       }
     }
     if (ks.commonMetadata) {
-      setMetadataMap(obj, 'labels', ks.commonMetadata.labels ?? {});
-      setMetadataMap(obj, 'annotations', ks.commonMetadata.annotations ?? {});
+      obj = withMetadataMap(obj, 'labels', ks.commonMetadata.labels ?? {});
+      obj = withMetadataMap(obj, 'annotations', ks.commonMetadata.annotations ?? {});
     }
     objects.push({
       obj,

@@ -54,6 +54,8 @@ export interface RenderOptions {
   timings?: BuildTimings;
   cache?: BuildCache;
   decrypt?: FluxBuildOptions['decrypt'];
+  /** kustomize builds shared with another render of the repository (the two sides of a diff). */
+  reuse?: FluxBuildOptions['reuse'];
 }
 
 interface Pending {
@@ -227,6 +229,7 @@ export async function renderCluster(
         lookupObject,
         ...(target.variables ? { extraVariables: target.variables } : {}),
         ...(opts.cache ? { cache: opts.cache } : {}),
+        ...(opts.reuse ? { reuse: opts.reuse } : {}),
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
         where: { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}) },
       });

@@ -21,6 +21,8 @@ export interface RepositoryRenderOptions {
   timings?: BuildTimings;
   /** Parsed files to share with other renders (e.g. the two sides of a diff). */
   cache?: BuildCache;
+  /** kustomize builds shared with another render of the repository (the two sides of a diff). */
+  reuse?: RenderOptions['reuse'];
 }
 
 export interface RepositoryRender {
@@ -98,6 +100,7 @@ export async function renderRepository(
       await renderCluster(tree, target, {
         strict: opts.strict,
         cache,
+        ...(opts.reuse ? { reuse: opts.reuse } : {}),
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
         ...(opts.timings ? { timings: opts.timings } : {}),
       }),
