@@ -26,6 +26,7 @@ import {
 import { slimForValidation } from '../../src/schemas/slim.js';
 import { toViolations } from '../../src/schemas/violations.js';
 import { SHARED_DIR, sharedAvailable } from '../helpers/shared.js';
+import { widgetCrd } from './helpers.js';
 import { SAMPLE_MODES, sample } from './samples.js';
 
 const META: OpenApiDoc = {
@@ -34,19 +35,6 @@ const META: OpenApiDoc = {
   },
 };
 const GVK: Gvk = { group: 'example.io', version: 'v1', kind: 'Widget' };
-
-function crd(schema: JsonObject): JsonObject {
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'widgets.example.io' },
-    spec: {
-      group: 'example.io',
-      names: { kind: 'Widget' },
-      versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: schema } }],
-    },
-  };
-}
 
 /** What the registry answered before laziness: the schema built whole, or the reason it cannot be. */
 function eagerLookup(doc: OpenApiDoc, schema: JsonObject, where: string, kind?: string) {
@@ -135,7 +123,7 @@ describe('which custom resource schemas build lazily', () => {
     expect(convertsBuildable(schema, { ref: () => true, objectMeta: () => true })).toBe(false);
     const eager = eagerLookup(META, schema, 'CustomResourceDefinition widgets.example.io');
     expect(eager.status).toBe('invalid');
-    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [crd(schema)] }).lookup(
+    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [widgetCrd(schema)] }).lookup(
       'example.io/v1',
       'Widget',
     );
@@ -145,7 +133,7 @@ describe('which custom resource schemas build lazily', () => {
   it.each(EAGER_ONLY)('%s: left to the eager path, same answer', (_name, schema) => {
     expect(convertsBuildable(schema, { ref: () => true, objectMeta: () => true })).toBe(false);
     const eager = eagerLookup(META, schema, 'CustomResourceDefinition widgets.example.io');
-    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [crd(schema)] }).lookup(
+    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [widgetCrd(schema)] }).lookup(
       'example.io/v1',
       'Widget',
     );
@@ -165,7 +153,7 @@ describe('which custom resource schemas build lazily', () => {
     });
     expect(convertsBuildable(schema, { ref: () => true, objectMeta: () => true })).toBe(true);
     const eager = eagerLookup(META, schema, 'CustomResourceDefinition widgets.example.io');
-    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [crd(schema)] }).lookup(
+    const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [widgetCrd(schema)] }).lookup(
       'example.io/v1',
       'Widget',
     );
@@ -313,7 +301,7 @@ describe.skipIf(!sharedAvailable() || !existsSync(CERTIFICATE))('random mistakes
           false,
         );
       }
-      const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [crd(raw)] }).lookup(
+      const hit = createSchemaRegistry({ kubernetes: META, crdObjects: [widgetCrd(raw)] }).lookup(
         'example.io/v1',
         'Widget',
       );

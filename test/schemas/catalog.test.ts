@@ -6,6 +6,7 @@ import {
   type OpenApiDoc,
   type SchemaReadIo,
 } from '../../src/schemas/index.js';
+import { widgetCrd } from './helpers.js';
 
 const KUBERNETES: OpenApiDoc = {
   definitions: {
@@ -33,27 +34,10 @@ const LOCATION_WIDGET = JSON.stringify({
 });
 
 /** A cluster's own Widget CRD: `size` is a string there. */
-const CRD: JsonObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.example.io' },
-  spec: {
-    group: 'example.io',
-    names: { kind: 'Widget' },
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: { spec: { type: 'object', properties: { size: { type: 'string' } } } },
-          },
-        },
-      },
-    ],
-  },
-};
+const CRD: JsonObject = widgetCrd({
+  type: 'object',
+  properties: { spec: { type: 'object', properties: { size: { type: 'string' } } } },
+});
 
 const widget = (size: unknown): JsonObject =>
   ({ apiVersion: 'example.io/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size } }) as JsonObject;

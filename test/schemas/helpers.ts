@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { JsonObject } from '../../src/core/json.js';
 import type { OpenApiDoc, SchemaReadIo } from '../../src/schemas/index.js';
 
 /** Synchronous reads from the real file system, `undefined` for a missing file. */
@@ -22,4 +23,18 @@ export function swagger(path: string): OpenApiDoc {
     docs.set(path, doc);
   }
   return doc;
+}
+
+/** An apiextensions.k8s.io/v1 CRD serving example.io/v1 Widget with `schema` as its OpenAPI schema. */
+export function widgetCrd(schema: JsonObject): JsonObject {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.io' },
+    spec: {
+      group: 'example.io',
+      names: { kind: 'Widget' },
+      versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: schema } }],
+    },
+  };
 }
