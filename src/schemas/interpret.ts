@@ -1,10 +1,21 @@
 import { KUBERNETES_SCHEMA_ID } from './kubernetes-openapi.js';
 import { checkValueType, format, LEAVES, schemaTypes, type SchemaObject } from './interpret-keywords.js';
+import { ifThenElse, items, not, union, type Builder } from './interpret-applicators.js';
+import { deferred, type BuildMode } from './interpret-lazy.js';
+import { hasRef, resolve, type Base } from './interpret-ref.js';
+import {
+  alwaysValid,
+  GROUPS,
+  hasRules,
+  sequence,
+  typeError,
+  UNSUPPORTED,
+  UNTYPED,
+} from './interpret-rules.js';
 import {
   descend,
   escapePointer,
   isObject,
-  passes,
   report,
   site,
   typeTest,
@@ -29,56 +40,6 @@ export type InterpretedSchema = (value: unknown) => InterpretResult;
  * converters in this folder emit; anything else is refused rather than ignored.
  */
 
-/** Keywords ajv (draft-07) acts on; a schema without any of them accepts everything. */
-const RULES = new Set([
-  ...['$comment', 'id', '$ref', 'type', 'nullable', 'const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf'],
-  ...['if', 'then', 'else', 'format', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum'],
-  ...['multipleOf', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'items'],
-  ...['additionalItems', 'contains', 'maxProperties', 'minProperties', 'required', 'propertyNames'],
-  ...['additionalProperties', 'dependencies', 'properties', 'patternProperties'],
-]);
-
-/** Never produced by the converters; refused so a schema is never half-checked. */
-const UNSUPPORTED = [
-  'id',
-  'additionalItems',
-  'contains',
-  'propertyNames',
-  'dependencies',
-  'patternProperties',
-];
-
-/** ajv's keyword order: untyped keywords first, then one group per data type. */
-const UNTYPED = ['$ref', 'const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf', 'if'];
-const GROUPS: [string, string[]][] = [
-  ['number', ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format']],
-  ['string', ['maxLength', 'minLength', 'pattern', 'format']],
-  ['array', ['maxItems', 'minItems', 'items', 'uniqueItems']],
-  ['object', ['maxProperties', 'minProperties', 'required', 'additionalProperties', 'properties']],
-];
-
-const REF_KEYWORDS = new Set(['$ref', '$recursiveRef', '$recursiveAnchor', '$dynamicRef', '$dynamicAnchor']);
-
-function hasRules(s: unknown, but?: string): boolean {
-  if (typeof s === 'boolean') return !s;
-  for (const key in s as object) if (key !== but && RULES.has(key)) return true;
-  return false;
-}
-
-function alwaysValid(s: unknown): boolean {
-  return typeof s === 'boolean' ? s : !hasRules(s);
-}
-
-function sequence(checks: Check[]): Check | undefined {
-  if (checks.length <= 1) return checks[0];
-  return (data, run) => {
-    for (const c of checks) c(data, run);
-  };
-}
-
-/** Where `$ref`s without a document id resolve: the schema being compiled, or the Kubernetes document. */
-type Base = unknown;
-
 /**
  * Builds checks for schemas that may `$ref` the Kubernetes document. Definitions ajv would
  * compile as functions of their own are built once and shared by every schema built here.
@@ -88,8 +49,12 @@ export class SchemaInterpreter {
   private readonly inlined = new Map<unknown, Map<string, Check | undefined>>();
   private readonly refsIn = new WeakMap<object, boolean>();
   private pending: unknown[] = [];
-  /** Building for a lazy compile: property checks wait for their first use. */
-  private lazy = false;
+  private readonly mode: BuildMode = { lazy: false };
+  /** This interpreter's building, as the applicators in interpret-applicators.ts call it. */
+  private readonly builder: Builder = {
+    build: (schema, sp, base) => this.build(schema, sp, base),
+    sub: (s, sp, keyword, base) => this.sub(s, sp, keyword, base),
+  };
 
   /** `document` is `{$id: 'kubernetes', definitions}` (see convertKubernetesOpenApi). */
   constructor(private readonly document?: SchemaObject) {}
@@ -102,7 +67,7 @@ export class SchemaInterpreter {
    */
   compile(schema: unknown, options: { lazy?: boolean } = {}): InterpretedSchema {
     this.pending = [];
-    this.lazy = options.lazy === true;
+    this.mode.lazy = options.lazy === true;
     let check: Check | undefined;
     try {
       check = this.build(schema, '#', schema);
@@ -111,31 +76,13 @@ export class SchemaInterpreter {
       for (const target of this.pending) this.called.delete(target);
       throw e;
     } finally {
-      this.lazy = false;
+      this.mode.lazy = false;
     }
     return (value) => {
       if (!check) return { valid: true, errors: [] };
       const run: Run = { errors: [], path: [], quiet: 0 };
       check(value, run);
       return { valid: run.errors.length === 0, errors: run.errors };
-    };
-  }
-
-  /** A check built on its first run, itself lazily; until then it has cost nothing. */
-  private deferred(make: () => Check | undefined): Check {
-    let built: Check | undefined;
-    let done = false;
-    return (data, run) => {
-      if (!done) {
-        this.lazy = true;
-        try {
-          built = make();
-        } finally {
-          this.lazy = false;
-        }
-        done = true;
-      }
-      built?.(data, run);
     };
   }
 
@@ -199,16 +146,16 @@ export class SchemaInterpreter {
       case '$ref':
         return this.ref(s, sp, base);
       case 'not':
-        return this.not(s, sp, base);
+        return not(this.builder, s, sp, base);
       case 'anyOf':
       case 'oneOf':
-        return this.union(s, sp, k, base);
+        return union(this.builder, s, sp, k, base);
       case 'allOf':
         return sequence(
           (s.allOf as unknown[]).flatMap((b, i) => this.build(b, `${sp}/allOf/${i}`, base) ?? []),
         );
       case 'if':
-        return this.ifThenElse(s, sp, base);
+        return ifThenElse(this.builder, s, sp, base);
       default:
         return LEAVES[k]?.(s, sp, k);
     }
@@ -216,104 +163,18 @@ export class SchemaInterpreter {
 
   private typed(s: SchemaObject, sp: string, k: string, group: string, base: Base): Check | undefined {
     if (k === 'format') return format(s, sp, group);
-    if (k === 'items') return this.items(s, sp, base);
+    if (k === 'items') return items(this.builder, s, sp, base);
     if (k === 'properties') return this.properties(s, sp, base);
     if (k === 'additionalProperties') return this.additional(s, sp, base);
     return LEAVES[k]?.(s, sp, k);
-  }
-
-  private not(s: SchemaObject, sp: string, base: Base): Check {
-    const at = site(s, sp, 'not');
-    const inner = alwaysValid(s.not) ? undefined : this.sub(s, sp, 'not', base);
-    return (data, run) => {
-      if (passes(inner, data, run)) report(run, at, data, {}, 'must NOT be valid');
-    };
-  }
-
-  /** anyOf stops at the first valid branch; oneOf at the second. */
-  private union(s: SchemaObject, sp: string, k: string, base: Base): Check | undefined {
-    const at = site(s, sp, k);
-    const branches = at.value as unknown[];
-    if (k === 'anyOf' && branches.some(alwaysValid)) return undefined;
-    const checks = branches.map((b, i) =>
-      alwaysValid(b) ? undefined : this.build(b, `${sp}/${k}/${i}`, base),
-    );
-    if (k === 'anyOf') {
-      return (data, run) => {
-        const mark = run.errors.length;
-        for (const c of checks) {
-          const before = run.errors.length;
-          c?.(data, run);
-          if (run.errors.length === before) {
-            run.errors.length = mark;
-            return;
-          }
-        }
-        report(run, at, data, {}, 'must match a schema in anyOf');
-      };
-    }
-    return (data, run) => {
-      const mark = run.errors.length;
-      let valid = false;
-      let passing: number | [unknown, number] | null = null;
-      for (let i = 0; i < checks.length; i++) {
-        const before = run.errors.length;
-        checks[i]?.(data, run);
-        if (run.errors.length !== before) continue;
-        // A second pass ends the search: later branches are neither run nor reported.
-        if (valid) {
-          valid = false;
-          passing = [passing, i];
-          break;
-        }
-        valid = true;
-        passing = i;
-      }
-      if (valid) run.errors.length = mark;
-      else report(run, at, data, { passingSchemas: passing }, 'must match exactly one schema in oneOf');
-    };
-  }
-
-  private ifThenElse(s: SchemaObject, sp: string, base: Base): Check | undefined {
-    const clause = (k: 'then' | 'else'): Check | undefined =>
-      s[k] === undefined || alwaysValid(s[k]) ? undefined : this.sub(s, sp, k, base);
-    const hasThen = s.then !== undefined && !alwaysValid(s.then);
-    const hasElse = s.else !== undefined && !alwaysValid(s.else);
-    if (!hasThen && !hasElse) return undefined;
-    const at = site(s, sp, 'if');
-    const test = this.sub(s, sp, 'if', base);
-    // The nullable `$ref` pattern's `if: {type: null}` is a type test: no run needed.
-    const byType = isObject(s.if) && Object.keys(s.if).length === 1 && s.if.type !== undefined;
-    const typeOnly = byType ? typeTest(schemaTypes(s.if)) : undefined;
-    const then = clause('then');
-    const otherwise = clause('else');
-    return (data, run) => {
-      const pass = typeOnly ? typeOnly(data) : passes(test, data, run);
-      if (!(pass ? hasThen : hasElse)) return;
-      const [name, c] = pass ? ['then', then] : ['else', otherwise];
-      const mark = run.errors.length;
-      c?.(data, run);
-      if (run.errors.length !== mark)
-        report(run, at, data, { failingKeyword: name }, `must match "${name}" schema`);
-    };
-  }
-
-  private items(s: SchemaObject, sp: string, base: Base): Check | undefined {
-    if (Array.isArray(s.items)) throw new Error(`tuple items are not supported (at ${sp})`);
-    const inner = alwaysValid(s.items) ? undefined : this.sub(s, sp, 'items', base);
-    if (!inner) return undefined;
-    return (data, run) => {
-      const items = data as unknown[];
-      for (let i = 0; i < items.length; i++) descend(inner, items[i], run, i);
-    };
   }
 
   private properties(s: SchemaObject, sp: string, base: Base): Check | undefined {
     const props = s.properties as SchemaObject;
     const names = Object.keys(props).filter((p) => p !== '__proto__');
     // A lazy property that turns out to need no check runs as a no-op: the same errors.
-    const checks = this.lazy
-      ? names.map((p) => ({ name: p, check: this.deferred(() => this.property(props, p, sp, base)) }))
+    const checks = this.mode.lazy
+      ? names.map((p) => ({ name: p, check: deferred(this.mode, () => this.property(props, p, sp, base)) }))
       : names.flatMap((p) => {
           const c = this.property(props, p, sp, base);
           return c ? [{ name: p, check: c }] : [];
@@ -363,8 +224,8 @@ export class SchemaInterpreter {
   private ref(s: SchemaObject, sp: string, base: Base): Check | undefined {
     checkValueType(s, '$ref');
     const ref = s.$ref as string;
-    const [target, targetBase] = this.resolve(ref, base);
-    if (!this.hasRef(target)) {
+    const [target, targetBase] = resolve(this.document, ref, base);
+    if (!hasRef(target, this.refsIn)) {
       let byRef = this.inlined.get(target);
       if (!byRef) this.inlined.set(target, (byRef = new Map()));
       if (!byRef.has(ref)) byRef.set(ref, this.build(target, ref, targetBase));
@@ -381,48 +242,6 @@ export class SchemaInterpreter {
     }
     return c;
   }
-
-  /** A `$ref` as ajv resolves it here: `[kubernetes]#/json/pointer`, following pure-`$ref` aliases. */
-  private resolve(ref: string, base: Base, depth = 0): [unknown, Base] {
-    const hash = ref.indexOf('#');
-    const id = hash < 0 ? ref : ref.slice(0, hash);
-    const fragment = hash < 0 ? '' : ref.slice(hash + 1);
-    const root = id === '' ? base : id === KUBERNETES_SCHEMA_ID ? this.document : undefined;
-    // Made only when thrown: an Error captures a stack, and most refs resolve.
-    const missing = () => new Error(`can't resolve reference ${ref}`);
-    if (root === undefined || !fragment.startsWith('/') || depth > 32) throw missing();
-    let node: unknown = root;
-    for (const part of fragment.slice(1).split('/')) {
-      if (typeof node !== 'object' || node === null) throw missing();
-      node = (node as SchemaObject)[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')];
-      if (node === undefined) throw missing();
-    }
-    if (isObject(node) && node.$ref && !hasRules(node, '$ref'))
-      return this.resolve(String(node.$ref), root, depth + 1);
-    if (node === root) throw missing();
-    return [node, root];
-  }
-
-  private hasRef(schema: unknown): boolean {
-    if (typeof schema !== 'object' || schema === null) return false;
-    let known = this.refsIn.get(schema);
-    if (known === undefined) {
-      known = false;
-      for (const key in schema) {
-        const v = (schema as SchemaObject)[key];
-        if (REF_KEYWORDS.has(key) || (Array.isArray(v) ? v.some((x) => this.hasRef(x)) : this.hasRef(v))) {
-          known = true;
-          break;
-        }
-      }
-      this.refsIn.set(schema, known);
-    }
-    return known;
-  }
-}
-
-function typeError(run: Run, at: ReturnType<typeof site>, data: unknown): void {
-  report(run, at, data, { type: at.value }, `must be ${String(at.value)}`);
 }
 
 /** One schema, with its `$ref`s resolved in `definitions` (the Kubernetes document's). */
