@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeDirectory } from '../tree/make-dir.js';
+import { writeAtomically } from './atomic-write.js';
+import { nodeSchemaIo } from './node-io.js';
 import { PREPARED_FORMAT } from './prepared.js';
 import type { PreparedStore } from './types.js';
 
@@ -37,20 +38,15 @@ export function nodePreparedStore(dir: string): PreparedStore {
         : undefined;
     },
     put(path, stamp, json) {
-      const target = fileOf(path);
-      // Written aside and renamed: a reader never sees half a file, and writers cannot mix.
-      const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
       try {
-        makeDirectory(dir);
-        writeFileSync(temp, `${header(path, stamp)}\n${json}`, 'utf8');
-        renameSync(temp, target);
+        writeAtomically(
+          nodeSchemaIo,
+          fileOf(path),
+          `${header(path, stamp)}\n${json}`,
+          `${process.pid}.${Date.now()}`,
+        );
       } catch {
         // A read-only or full cache only costs speed.
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // nothing was written
-        }
       }
     },
   };

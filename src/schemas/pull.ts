@@ -1,4 +1,5 @@
 import { isJsonObject } from '../core/json.js';
+import { writeAtomically } from './atomic-write.js';
 import { formatGvk } from './gvk.js';
 import { cachePath, isSafeGvk, schemaAddress, type SchemaLocation } from './location.js';
 import type { Gvk, SchemaCacheIo } from './types.js';
@@ -74,20 +75,9 @@ async function pullOne(
   if (typeof parsed === 'string') {
     return { gvk, url, status: 'error', message: `${url} is ${parsed}; schema not cached` };
   }
-  // Write beside the target and rename: a reader never sees half a file, and a failed
-  // write leaves the previous cache entry (or none) in place.
-  const dir = target.slice(0, target.lastIndexOf('/'));
-  const temp = `${target}.${seq}.tmp`;
   try {
-    io.mkdirp(dir);
-    io.writeFile(temp, response.text);
-    io.rename(temp, target);
+    writeAtomically(io, target, response.text, seq);
   } catch (e) {
-    try {
-      io.removeFile(temp);
-    } catch {
-      // nothing to clean up
-    }
     return {
       gvk,
       url,
