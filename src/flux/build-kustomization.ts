@@ -18,7 +18,7 @@ import {
 import { decryptSources } from './decrypt-sources.js';
 import { placeholderOf } from './in-cluster-values.js';
 import { resolveVariables, type VariableLookup } from './resolve-variables.js';
-import { askingTree, recordBuild, reusedBuild, type BuildReuse } from './build-reuse.js';
+import { buildWithReuse, type BuildReuse } from './build-reuse.js';
 import { substituteResource } from './substitute.js';
 
 /** Measurements for benchmarks. */
@@ -163,20 +163,11 @@ export async function buildFluxKustomization(
     }
     const started = opts.timings ? performance.now() : 0;
     // Decrypted sources are never kept for another render.
-    const reuse = decryptedSources.length === 0 && !(ks.decryption && opts.decrypt) ? opts.reuse : undefined;
-    const reuseKey = `${opts.sourcePath}\u0000${opts.sourceIgnore ?? ''}\u0000${prepared.dir}`;
-    const reused = reuse?.mode === 'reuse' ? reusedBuild(reuse.builds, reuseKey, buildTree) : undefined;
-    if (reused) {
-      built = reused;
-    } else {
-      const questions = new Map();
-      const recording = reuse?.mode === 'record';
-      built = buildWithSources(recording ? askingTree(buildTree, questions) : buildTree, prepared.dir, {
-        reorder: 'none',
-        ...(opts.cache ? { cache: opts.cache } : {}),
-      });
-      if (recording) recordBuild(reuse.builds, reuseKey, { tree: buildTree, questions, built });
-    }
+    const reuse = ks.decryption && opts.decrypt ? undefined : opts.reuse;
+    const reuseKey = `${artifactKey}\u0000${prepared.dir}`;
+    built = buildWithReuse(reuse, reuseKey, buildTree, (tree) =>
+      buildWithSources(tree, prepared.dir, { reorder: 'none', ...(opts.cache ? { cache: opts.cache } : {}) }),
+    );
     if (opts.timings) {
       opts.timings.kustomizeMs += performance.now() - started;
       opts.timings.overlays?.push({

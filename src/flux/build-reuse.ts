@@ -98,6 +98,24 @@ export function reusedBuild(
   return undefined;
 }
 
+/**
+ * `build(tree)`, or a copy of the other side's build of `key` when `tree` answers like the tree
+ * it was built over; with `reuse` in record mode, the build is kept for the other side.
+ */
+export function buildWithReuse(
+  reuse: BuildReuse | undefined,
+  key: string,
+  tree: RepoTree,
+  build: (tree: RepoTree) => BuiltObject[],
+): BuiltObject[] {
+  if (reuse?.mode === 'reuse') return reusedBuild(reuse.builds, key, tree) ?? build(tree);
+  if (reuse?.mode !== 'record') return build(tree);
+  const questions: RecordedBuild['questions'] = new Map();
+  const built = build(askingTree(tree, questions));
+  recordBuild(reuse.builds, key, { tree, questions, built });
+  return built;
+}
+
 /** Keeps a build for the other side; `built` must not be changed afterwards. */
 export function recordBuild(builds: BuildReuse['builds'], key: string, recorded: RecordedBuild): void {
   const list = builds.get(key);
