@@ -26,3 +26,14 @@ export function deepEqual(a: JsonValue, b: JsonValue): boolean {
   if (aKeys.length !== Object.keys(bObj).length) return false;
   return aKeys.every((k) => Object.hasOwn(bObj, k) && deepEqual(a[k] as JsonValue, bObj[k] as JsonValue));
 }
+
+/** Whether any key or string anywhere in `value` contains `text` (without printing it). */
+export function mentionsText(value: JsonValue, text: string): boolean {
+  if (typeof value === 'string') return value.includes(text);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => mentionsText(item, text));
+  for (const key of Object.keys(value)) {
+    if (key.includes(text) || mentionsText(value[key] as JsonValue, text)) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
  * gone, quotes are lost (`"${R}"` with R=3 becomes the integer 3) and a value can break the YAML.
  */
 import { DiagnosticError } from '../core/diagnostic.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
+import { isJsonObject, mentionsText, type JsonObject, type JsonValue } from '../core/json.js';
 import { emitYaml } from '../yaml/emit.js';
 import { fromBytes, utf8Problem } from './envsubst/bytes.js';
 import { envsubstBytes, EnvsubstError, SUBSTITUTE_RULE } from './envsubst/index.js';
@@ -106,7 +106,7 @@ function substitute(
 
   // Without `$` envsubst changes nothing and the print/read round trip is the identity; a
   // walk over the object is much cheaper than printing it to find that out.
-  if (!containsDollar(obj)) return obj;
+  if (!mentionsText(obj, '$')) return obj;
   if (fastPath) {
     const fast = substituteInTree(obj, (name) => vars.get(name), opts.strict);
     if (fast !== undefined) {
@@ -189,14 +189,4 @@ function yamlHint(yaml: string, line: number | undefined): string {
   if (line === undefined) return advice;
   const text = yaml.split('\n')[line - 1] ?? '';
   return `line ${line} after substitution: ${text.trim()}; ${advice}`;
-}
-
-function containsDollar(value: JsonValue): boolean {
-  if (typeof value === 'string') return value.includes('$');
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(containsDollar);
-  // Keys, not entries: this runs over every substituted object and allocates nothing per field.
-  for (const k of Object.keys(value))
-    if (k.includes('$') || containsDollar(value[k] as JsonValue)) return true;
-  return false;
 }

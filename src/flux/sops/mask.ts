@@ -4,7 +4,7 @@
  * only; every other object is returned unchanged.
  */
 import { DiagnosticError } from '../../core/diagnostic.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../core/json.js';
+import { isJsonObject, mentionsText, type JsonObject, type JsonValue } from '../../core/json.js';
 import { emitYaml } from '../../yaml/emit.js';
 import { decodeGoBase64, goBase64Error } from './go-base64.js';
 
@@ -37,14 +37,6 @@ const sorted = (m: Map<string, string>): JsonObject =>
 
 const containsSopsValue = (text: string | Buffer): boolean => text.includes('sops') && text.includes('ENC[');
 
-function mentionsEncValue(value: JsonValue): boolean {
-  if (typeof value === 'string') return value.includes('ENC[');
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(mentionsEncValue);
-  for (const k in value) if (k.includes('ENC[') || mentionsEncValue(value[k] as JsonValue)) return true;
-  return false;
-}
-
 function mapValues(m: Map<string, string>, value: string): void {
   for (const k of m.keys()) m.set(k, value);
 }
@@ -61,7 +53,7 @@ export function maskSopsSecret(obj: JsonObject, where: MaskWhere = {}): JsonObje
   const stringData = stringMap(obj.stringData) ?? new Map<string, string>();
   // Flux tests the object's YAML text, not the structure: `sops:` and `mac: ENC[` anywhere.
   // Printing is skipped when no key or value holds `ENC[`: the text cannot then hold it.
-  const text = mentionsEncValue(obj) ? emitYaml(obj) : '';
+  const text = mentionsText(obj, 'ENC[') ? emitYaml(obj) : '';
   if (text.includes('sops:') && text.includes('mac: ENC[')) {
     delete out.sops;
     if (obj.type === DOCKERCONFIG_TYPE) {
