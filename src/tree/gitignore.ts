@@ -5,6 +5,8 @@
  * does not hide files below it that a later `!` pattern re-includes.
  */
 
+import { compileSegmentGlob, matchSegmentGlob, type SegmentGlob } from './segment-glob.js';
+
 export interface IgnorePattern {
   /** Directory the pattern is scoped to, as path segments ('' root = []). */
   domain: readonly string[];
@@ -40,83 +42,21 @@ export function readPatterns(text: string, domain: readonly string[] = []): Igno
     .map((l) => parsePattern(l, domain));
 }
 
-const globCache = new Map<string, RegExp | null>();
+const globCache = new Map<string, SegmentGlob | null>();
 
-/** Go's filepath.Match for one path segment; null for a malformed pattern (which never matches). */
-function globRegExp(glob: string): RegExp | null {
-  const cached = globCache.get(glob);
-  if (cached !== undefined) return cached;
-  let re = '';
-  let ok = true;
-  for (let i = 0; i < glob.length && ok; i++) {
-    const c = glob[i] as string;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '\\') {
-      i++;
-      if (i >= glob.length) ok = false;
-      else re += escapeRe(glob[i] as string);
-    } else if (c === '[') {
-      const cls = parseClass(glob, i + 1);
-      if (!cls) ok = false;
-      else {
-        re += cls.re;
-        i = cls.end;
-      }
-    } else re += escapeRe(c);
+/** A segment glob compiled once; null for a malformed pattern (which never matches). */
+function compiledGlob(glob: string): SegmentGlob | null {
+  let cached = globCache.get(glob);
+  if (cached === undefined) {
+    cached = compileSegmentGlob(glob) ?? null;
+    globCache.set(glob, cached);
   }
-  const result = ok ? new RegExp(`^${re}$`, 'u') : null;
-  globCache.set(glob, result);
-  return result;
-}
-
-/** One Go character class starting after `[`: ranges `a-z`, `^` negation, `\\` escapes. */
-function parseClass(glob: string, from: number): { re: string; end: number } | undefined {
-  let i = from;
-  let negate = false;
-  if (glob[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  let ranges = 0;
-  const char = (): string | undefined => {
-    let ch = glob[i];
-    if (ch === undefined || ch === '-' || ch === ']') return undefined;
-    if (ch === '\\') {
-      i++;
-      ch = glob[i];
-      if (ch === undefined) return undefined;
-    }
-    i++;
-    return ch;
-  };
-  for (;;) {
-    if (glob[i] === ']' && ranges > 0) return { re: `[${negate ? '^' : ''}${body}]`, end: i };
-    const lo = char();
-    if (lo === undefined) return undefined;
-    let hi = lo;
-    if (glob[i] === '-') {
-      i++;
-      const h = char();
-      if (h === undefined) return undefined;
-      hi = h;
-    }
-    body += lo === hi ? escapeClass(lo) : `${escapeClass(lo)}-${escapeClass(hi)}`;
-    ranges++;
-  }
-}
-
-function escapeClass(c: string): string {
-  return /[\\\][^-]/.test(c) ? `\\${c}` : c;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, (m) => `\\${m}`);
+  return cached;
 }
 
 function globMatch(glob: string, name: string): boolean {
-  return globRegExp(glob)?.test(name) ?? false;
+  const compiled = compiledGlob(glob);
+  return compiled !== null && matchSegmentGlob(compiled, name);
 }
 
 function simpleNameMatch(p: IgnorePattern, path: readonly string[], isDir: boolean): boolean {
@@ -150,7 +90,7 @@ function anchoredMatch(p: IgnorePattern, full: readonly string[], isDir: boolean
       while (path.length > 0) {
         const e = path[0] as string;
         path = path.slice(1);
-        if (globRegExp(seg) === null) return false;
+        if (compiledGlob(seg) === null) return false;
         if (globMatch(seg, e)) {
           matched = true;
           break;
