@@ -1,4 +1,5 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { RE2JS } from 're2js';
 
 /**
  * RFC 3339 as Kubernetes parses it: kube-openapi's strfmt also accepts a local time
@@ -49,40 +50,36 @@ export const FORMATS: ReadonlyMap<string, FormatCheck> = new Map(
   ]),
 );
 
-/** Accept-everything stand-in for a pattern JavaScript cannot compile. */
-const ANY: RegExp = /(?:)/;
+/** Accept-everything stand-in for a pattern RE2 cannot compile. */
+const ANY: PatternMatcher = { test: () => true };
 
-/**
- * CRD patterns are Go RE2. Most compile as JavaScript with the `u` flag; some need no flag
- * (identity escapes like `\-`) or carry Go's inline flags (`(?i)`). A pattern that still
- * does not compile matches everything, so one odd pattern cannot disable a whole schema.
- */
-export function goRegExp(pattern: string, u: string): RegExp {
-  let source = pattern;
-  let flags = u;
-  const inline = /^\(\?([ims]+)\)/.exec(source);
-  if (inline?.[1]) {
-    source = source.slice(inline[0].length);
-    flags += [...new Set(inline[1].replace('m', ''))].join('');
-  }
-  for (const f of [flags, flags.replace('u', '')]) {
-    try {
-      return new RegExp(source, f);
-    } catch {
-      // try the next dialect
-    }
-  }
-  return ANY;
+/** A compiled schema `pattern`: only a test is needed. */
+export interface PatternMatcher {
+  test(value: string): boolean;
 }
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, PatternMatcher>();
 
-/** A schema `pattern` as a RegExp, compiled once per process (none has the g or y flag). */
-export function patternRegExp(pattern: string): RegExp {
+/**
+ * A schema `pattern`, compiled once per process. Kubernetes evaluates patterns with Go's RE2,
+ * in linear time; so does re2js. A JavaScript RegExp would accept the same syntax mostly, but a
+ * CRD pattern like `^(a+)+$` makes it backtrack for ever on a long value. A pattern RE2 cannot
+ * compile (the API server would have refused the CRD) matches everything.
+ */
+export function patternRegExp(pattern: string): PatternMatcher {
   let re = patterns.get(pattern);
   if (!re) {
-    re = goRegExp(pattern, 'u');
+    re = compileRe2(pattern);
     patterns.set(pattern, re);
   }
   return re;
+}
+
+function compileRe2(pattern: string): PatternMatcher {
+  try {
+    const re = RE2JS.compile(pattern);
+    return { test: (value) => re.test(value) };
+  } catch {
+    return ANY;
+  }
 }

@@ -1,6 +1,19 @@
 import { Ajv } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { CHECKED_FORMATS, DATE_TIME, goRegExp } from '../../src/schemas/formats.js';
+import { RE2JS } from 're2js';
+import { CHECKED_FORMATS, DATE_TIME } from '../../src/schemas/formats.js';
+
+/** Patterns as Kubernetes runs them: Go's RE2 syntax; one RE2 cannot compile matches everything. */
+function re2RegExp(pattern: string): { test(value: string): boolean } {
+  // ajv keys compiled patterns by their toString().
+  const toString = () => pattern;
+  try {
+    const re = RE2JS.compile(pattern);
+    return { test: (value) => re.test(value), toString };
+  } catch {
+    return { test: () => true, toString };
+  }
+}
 
 /** ajv configured exactly as the registry used it before the interpreter: the oracle to compare with. */
 export function oracleAjv(): Ajv {
@@ -11,7 +24,7 @@ export function oracleAjv(): Ajv {
     allowUnionTypes: true,
     validateSchema: false,
     logger: false,
-    code: { regExp: Object.assign(goRegExp, { code: 'new RegExp' }), optimize: false },
+    code: { regExp: Object.assign(re2RegExp, { code: 'new RegExp' }), optimize: false },
   });
   for (const name of CHECKED_FORMATS) {
     if (name !== 'date-time') ajv.addFormat(name, fullFormats[name as keyof typeof fullFormats]);

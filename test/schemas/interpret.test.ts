@@ -154,7 +154,8 @@ const cases: [string, unknown, unknown[]][] = [
   ['pattern', { type: 'string', pattern: '^[a-z]+$' }, ['abc', 'ABC', 1]],
   ['Go inline flag', { pattern: '(?i)^[a-z]+$' }, ['ABC', '1']],
   ['identity escape without u flag', { pattern: '^a\\-b$' }, ['a-b', 'ab']],
-  ['pattern JavaScript cannot compile', { pattern: '(?P<name>x)' }, ['anything']],
+  ['pattern in Go syntax JavaScript cannot compile', { pattern: '(?P<name>x)' }, ['anything', 'x']],
+  ['pattern RE2 cannot compile matches everything', { pattern: '(?<=a)b' }, ['anything']],
   ['quantity', { $ref: 'kubernetes#/definitions/Quantity' }, ['500m', '1GB', 2, true]],
   ...(
     [
@@ -299,5 +300,25 @@ describe('interpretSchema', () => {
     expect(validate({ nam: 'a' }).errors.map((e) => [e.keyword, e.params])).toEqual([
       ['additionalProperties', { additionalProperty: 'nam' }],
     ]);
+  });
+});
+
+describe('patterns run in linear time, as RE2 runs them', () => {
+  const compileForTest = (schema: unknown) => {
+    const validate = interpretSchema(schema);
+    return (value: string) => validate(value).valid;
+  };
+
+  it('a catastrophic-backtracking pattern answers at once', () => {
+    const schema = { type: 'string', pattern: '^(a+)+$' };
+    const check = compileForTest(schema);
+    expect(check(`${'a'.repeat(40)}!`)).toBe(false);
+    expect(check('a'.repeat(40))).toBe(true);
+  });
+
+  it('Go syntax that JavaScript lacks compiles: \\z, (?P<name>), [[:alpha:]]', () => {
+    expect(compileForTest({ type: 'string', pattern: '^[[:alpha:]]+\\z' })('abc')).toBe(true);
+    expect(compileForTest({ type: 'string', pattern: '^(?P<x>a)b$' })('ab')).toBe(true);
+    expect(compileForTest({ type: 'string', pattern: '^[[:alpha:]]+\\z' })('ab1')).toBe(false);
   });
 });
