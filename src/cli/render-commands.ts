@@ -1,18 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { DiagnosticError, formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { loadAgeIdentities } from '../flux/sops/index.js';
 import { refKey, type ClusterModel } from '../render/model.js';
 import { renderRepository, type RepositoryRender } from '../render/render-repository.js';
 import { formatBuildJson, formatBuildYaml, maskDecrypted } from '../report/build-output.js';
+import { redactRender } from '../report/secret-output.js';
 import { clusterTable, helmReleaseTable, kustomizationTable, sourceTable } from '../report/cluster-tables.js';
 import { formatGraph, type GraphFormat } from '../report/graph.js';
+import { planOutputFiles } from '../report/output-paths.js';
 import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
-import { makeDirectory } from '../tree/make-dir.js';
+import { writeOutDir } from './out-dir.js';
 import { repositoryRoot } from './repo-root.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,7 +34,7 @@ function addRenderFlags(cmd: Command): Command {
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('--decrypt', 'decrypt SOPS secrets in memory with SOPS_AGE_KEY or SOPS_AGE_KEY_FILE')
-    .option('--show-secrets', 'print decrypted secret values (never printed otherwise)')
+    .option('--show-secrets', 'print values taken from Secrets (masked otherwise, in errors too)')
     .option('-q, --quiet', 'no progress indicator, errors only');
 }
 
@@ -62,12 +63,14 @@ async function render(
   const p = progress(io, !flags.quiet && io.isTTY === true);
   const decrypt = decryptOptions(flags, env);
   try {
-    return await renderRepository(tree, {
+    const result = await renderRepository(tree, {
       strict: flags.strict,
       ...(decrypt ? { decrypt } : {}),
       ...(clusters ? { clusters } : {}),
       onProgress: (msg) => p.update(msg),
     });
+    // Values taken from Secrets are masked wherever they landed, unless asked for.
+    return flags.showSecrets ? result : redactRender(result);
   } finally {
     p.done();
   }
@@ -136,7 +139,10 @@ export function addRenderCommands(
       .addOption(
         new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
       )
-      .option('--out-dir <dir>', 'write one file per Kustomization: DIR/<cluster>/<namespace>/<name>.yaml'),
+      .option(
+        '--out-dir <dir>',
+        'write one file per Kustomization, DIR/<cluster>/<namespace>/<name>.yaml, replacing DIR as a whole',
+      ),
   ).action(
     async (
       cluster: string | undefined,
@@ -153,20 +159,26 @@ export function addRenderCommands(
         return flags.output === 'json' ? formatBuildJson(shown) : formatBuildYaml(shown);
       };
       if (flags.outDir) {
-        for (const { m, k } of kss) {
-          const dir = join(flags.outDir, m.name, k.ref.namespace);
-          const file = join(dir, `${k.ref.name}.${flags.output === 'json' ? 'json' : 'yaml'}`);
-          try {
-            makeDirectory(dir);
-            writeFileSync(file, format(k.objects));
-          } catch (e) {
-            throw new DiagnosticError({
-              rule: 'output',
-              file,
-              message: `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-              hint: 'give --out-dir a directory you can write to',
-            });
-          }
+        const ext = flags.output === 'json' ? 'json' : 'yaml';
+        const entries = kss.map(({ m, k }) => ({
+          cluster: m.name,
+          namespace: k.ref.namespace,
+          name: k.ref.name,
+          file: k.file,
+          ...(k.line !== undefined ? { line: k.line } : {}),
+          content: format(k.objects),
+        }));
+        const planned = planOutputFiles(entries, ext);
+        if (planned.diagnostics.length > 0) {
+          // Nothing is written when any path is refused: the output stays whole.
+          setCode(report(io, [...allDiagnostics(result, models), ...planned.diagnostics], flags.quiet));
+          return;
+        }
+        const written = writeOutDir(flags.outDir, io.cwd, planned.files);
+        for (const dir of written.leftovers) {
+          io.stderr(
+            `${formatDiagnostic({ severity: 'warning', rule: 'output', file: dir, message: 'left by an interrupted build --out-dir', hint: 'remove it' })}\n`,
+          );
         }
       } else {
         io.stdout(format(kss.flatMap(({ k }) => k.objects)));

@@ -212,7 +212,7 @@ describe('build', () => {
       writeFileSync(file, 'x');
       const r = await cli(['build', 'dev', '--out-dir', file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('error: cannot write the file (ENOTDIR) [output]');
+      expect(r.stderr).toContain('error: --out-dir exists and is not a folder [output]');
       expect(r.stderr).not.toContain('internal error');
     } finally {
       rmSync(out, { recursive: true, force: true });
