@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DiagnosticError } from '../core/diagnostic.js';
+import { readFailure } from './io-error.js';
 import { normalizePath, pathEscapeError } from './paths.js';
 import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
 
@@ -104,17 +105,34 @@ export function openWorktree(rootDir: string): RepoTree {
     return abs;
   }
 
+  function readFile(path: string): Buffer {
+    const abs = requireFile(path);
+    try {
+      return readFileSync(abs);
+    } catch (e) {
+      throw readFailure(path, e, 'file');
+    }
+  }
+
+  function readDirectory(path: string, abs: string) {
+    try {
+      return readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      throw readFailure(path, e, 'directory');
+    }
+  }
+
   return {
     label: root,
     stat,
     readBytes(path) {
-      return readFileSync(requireFile(path));
+      return readFile(path);
     },
     readText(path) {
       // Discovery, the builds and the checks all read the same files: read each once.
       let text = textCache.get(path);
       if (text === undefined) {
-        text = decoder.decode(readFileSync(requireFile(path)));
+        text = decoder.decode(readFile(path));
         textCache.set(path, text);
       }
       return text;
@@ -131,7 +149,7 @@ export function openWorktree(rootDir: string): RepoTree {
         });
       }
       const entries: DirEntry[] = [];
-      for (const dirent of readdirSync(abs, { withFileTypes: true })) {
+      for (const dirent of readDirectory(path, abs)) {
         const child = path === '' ? dirent.name : `${path}/${dirent.name}`;
         let type: EntryType | undefined;
         if (dirent.isSymbolicLink()) {

@@ -3,7 +3,7 @@
  * Files are only read later, and only when a detector's cheap name or marker test matches.
  */
 import { DiagnosticError, type Diagnostic } from '../../core/diagnostic.js';
-import type { RepoTree } from '../../tree/repo-tree.js';
+import type { DirEntry, RepoTree } from '../../tree/repo-tree.js';
 import { parseYamlDocuments, type YamlDocument } from '../../yaml/parse.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -38,7 +38,16 @@ export function scanTree(tree: RepoTree): ScannedTree {
       }
       return;
     }
-    for (const entry of tree.list(dir)) {
+    let entries: DirEntry[];
+    try {
+      entries = tree.list(dir);
+    } catch (e) {
+      // A directory nobody can read is no cluster's entry point; whatever needs it reports it.
+      if (!(e instanceof DiagnosticError)) throw e;
+      diagnostics.push({ ...e.diagnostic, severity: 'warning', message: `${e.diagnostic.message}; skipped` });
+      return;
+    }
+    for (const entry of entries) {
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (entry.type === 'dir') {
         if (!SKIP_DIRS.has(entry.name)) walk(path, depth + 1);
