@@ -66,13 +66,22 @@ export class GoStruct {
   ) {}
 }
 
+/**
+ * Methods of a named map or slice type (helm's `engine.files` has `.Get` and `.Glob`,
+ * `common.VersionSet` has `.Has`). text/template looks a name up as a method first, then as a
+ * map key. Like {@link GO_TYPE}, copies drop them.
+ */
+export const GO_METHODS: unique symbol = Symbol('goMethods');
+
 export interface GoMap {
   [key: string]: GoValue;
   [GO_TYPE]?: string;
+  [GO_METHODS]?: Readonly<Record<string, GoFunc>>;
 }
 
 export interface GoSlice extends Array<GoValue> {
   [GO_TYPE]?: string;
+  [GO_METHODS]?: Readonly<Record<string, GoFunc>>;
 }
 
 export type GoValue =
@@ -226,4 +235,21 @@ export function isEmpty(v: GoValue): boolean {
 export function isTrue(v: GoValue): boolean {
   if (v instanceof GoStruct) return !v.nil;
   return !isEmpty(v);
+}
+
+/** Gives a map or slice of a named Go type its methods (non-enumerable, so copies drop them). */
+export function withMethods<T extends GoMap | GoSlice>(
+  value: T,
+  methods: Readonly<Record<string, GoFunc>>,
+): T {
+  Object.defineProperty(value, GO_METHODS, { value: methods, enumerable: false });
+  return value;
+}
+
+/** The method `name` of a value: a GoStruct's, or a named map's or slice's; undefined if none. */
+export function methodOf(v: GoValue, name: string): GoFunc | undefined {
+  if (v instanceof GoStruct) return Object.hasOwn(v.methods, name) ? v.methods[name] : undefined;
+  if (typeof v !== 'object' || v === null || v instanceof GoInt || v instanceof GoFloat32) return undefined;
+  const methods = (v as GoMap | GoSlice)[GO_METHODS];
+  return methods && Object.hasOwn(methods, name) ? methods[name] : undefined;
 }
