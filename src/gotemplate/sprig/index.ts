@@ -3,6 +3,7 @@
  * spread in here; later entries win, as in sprig's own map.
  */
 import type { FuncMap } from '../value.js';
+import { stringFuncs } from './strings.js';
 
 /**
  * What the functions that are not pure need from the outside world. Rendering must be
@@ -77,6 +78,7 @@ export function sprigFuncs(env: SprigEnv): FuncMap {
   void env;
   return {
     // ---- general groups: strings, lists, dicts, math, conversions, defaults, reflection ----
+    ...stringFuncs(),
     // ---- end of general groups ----
     // ---- regex, encodings, hashes, crypto, random, uuid, dates, url, semver, network ----
     // (one spread line per file, e.g. `...regexFuncs(env),`)
