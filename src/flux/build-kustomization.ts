@@ -11,11 +11,14 @@ import {
   decryptSopsObject,
   hasSopsMetadata,
   isSopsEncrypted,
+  macMismatchDiagnostic,
   maskSopsSecret,
+  sourceMacProblem,
   sopsNotDecryptedError,
   type AgeIdentity,
 } from './sops/index.js';
 import { decryptSources } from './decrypt-sources.js';
+import { addSecretObject, addSecretText, type SecretTexts } from './secret-text.js';
 import { placeholderOf } from './in-cluster-values.js';
 import { resolveVariables, type VariableLookup } from './resolve-variables.js';
 import { buildWithReuse, type BuildReuse } from './build-reuse.js';
@@ -61,6 +64,8 @@ export interface FluxBuildOptions {
   cache?: BuildCache;
   /** Decrypt SOPS-encrypted objects in memory when the Kustomization configures decryption. */
   decrypt?: { identities: AgeIdentity[] };
+  /** Receives every value taken from a Secret, so that output can mask it (secret-text.ts). */
+  secrets?: SecretTexts;
   /** Where the Flux Kustomization object is declared. */
   where: { file: string; line?: number };
 }
@@ -157,9 +162,10 @@ export async function buildFluxKustomization(
   let built: ReturnType<typeof buildWithSources>;
   try {
     if (ks.decryption && opts.decrypt) {
-      const d = await decryptSources(prepared.tree, prepared.dir, opts.decrypt.identities);
+      const d = await decryptSources(prepared.tree, prepared.dir, opts.decrypt.identities, opts.secrets);
       buildTree = d.tree;
       decryptedSources = d.decrypted;
+      diagnostics.push(...d.diagnostics);
     }
     const started = opts.timings ? performance.now() : 0;
     // Decrypted sources are never kept for another render.
@@ -190,7 +196,11 @@ export async function buildFluxKustomization(
   // their keys are unknown, without strict mode (an unknown variable may well be defined).
   let strict = opts.strict;
   for (const ref of ks.postBuild?.substituteFrom ?? []) {
-    const placeholder = placeholderOf(opts.lookupObject(ref.kind, ks.namespace, ref.name));
+    const source = opts.lookupObject(ref.kind, ks.namespace, ref.name);
+    const placeholder = placeholderOf(source);
+    // Values read from a Secret are secret wherever substitution puts them.
+    if (!placeholder && source && ref.kind === 'Secret' && opts.secrets)
+      addSecretObject(opts.secrets, source);
     if (!placeholder) continue;
     if (placeholder.kind === 'opaque') strict = false;
     diagnostics.push({
@@ -202,6 +212,19 @@ export async function buildFluxKustomization(
       hint: 'run with --decrypt for SOPS secrets, or declare the values under variables in k8s-ops.yaml',
     });
   }
+  // Each SOPS source file is checked once per build, however many documents it holds.
+  const macChecks = new Map<string, ReturnType<typeof sourceMacProblem>>();
+  const sourceMac = (file: string): ReturnType<typeof sourceMacProblem> => {
+    let found = macChecks.get(file);
+    if (!found) {
+      found =
+        prepared.tree.stat(file) === 'file' && opts.decrypt
+          ? sourceMacProblem(prepared.tree.readText(file), opts.decrypt.identities, { file })
+          : Promise.resolve(undefined);
+      macChecks.set(file, found);
+    }
+    return found;
+  };
   const objects: FluxObject[] = [];
   for (const b of built) {
     let obj = b.obj;
@@ -214,18 +237,26 @@ export async function buildFluxKustomization(
         hint: 'every manifest needs apiVersion, kind and metadata.name',
       });
     }
-    // A Secret generated from a decrypted file holds secret values too.
-    let decrypted = decryptedSources.length > 0 && obj.kind === 'Secret' && b.file === '';
+    // A Secret generated from a decrypted file, or patched by one, holds secret values too.
+    let decrypted = decryptedSources.length > 0 && obj.kind === 'Secret';
     if (ks.decryption && opts.decrypt && (hasSopsMetadata(obj) || isSopsEncrypted(obj))) {
-      // Like the controller, no MAC check after the build: kustomize may have added labels.
-      obj = await decryptSopsObject(
-        obj,
-        opts.decrypt.identities,
-        { file: b.file, subject: subject(obj) },
-        { verifyMac: false },
-      );
+      const where = {
+        file: b.file,
+        ...(b.line !== undefined ? { line: b.line } : {}),
+        subject: subject(obj),
+      };
+      const secrets = opts.secrets;
+      // Like the controller, no MAC check on what kustomize built (it may have set the
+      // namespace or labels); the file as written is checked instead (source-mac.ts).
+      obj = await decryptSopsObject(obj, opts.decrypt.identities, where, {
+        verifyMac: false,
+        ...(secrets ? { onDecryptedValue: (v: string) => addSecretText(secrets, v) } : {}),
+      });
+      const problem = b.file ? await sourceMac(b.file) : undefined;
+      if (problem) diagnostics.push(macMismatchDiagnostic(problem, where));
       decrypted = true;
     }
+    if (decrypted && opts.secrets) addSecretObject(opts.secrets, obj);
     if (vars) {
       const out = substituteResource(obj, vars, {
         strict,

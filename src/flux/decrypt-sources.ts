@@ -1,10 +1,18 @@
+import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject, type JsonValue } from '../core/json.js';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomization.js';
 import { overlayTree } from '../tree/overlay-tree.js';
 import { joinPath, resolvePath } from '../tree/paths.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYaml11 } from '../yaml/parse-yaml11.js';
-import { decryptSopsFile, detectSopsFormat, sopsFormatForPath, type AgeIdentity } from './sops/index.js';
+import { addSecretText, type SecretTexts } from './secret-text.js';
+import {
+  decryptSopsFile,
+  detectSopsFormat,
+  macMismatchDiagnostic,
+  sopsFormatForPath,
+  type AgeIdentity,
+} from './sops/index.js';
 
 const strings = (v: JsonValue | undefined): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -56,27 +64,33 @@ export function encryptedSources(tree: RepoTree, dir: string): string[] {
   return [...found].sort();
 }
 
-/** The tree with those files decrypted in memory (nothing is written). */
+/**
+ * The tree with those files decrypted in memory (nothing is written). Like the controller,
+ * a MAC that does not match does not stop the build; it is reported as a warning. Every
+ * decrypted value is recorded in `secrets`.
+ */
 export async function decryptSources(
   tree: RepoTree,
   dir: string,
   identities: AgeIdentity[],
-): Promise<{ tree: RepoTree; decrypted: string[] }> {
+  secrets?: SecretTexts,
+): Promise<{ tree: RepoTree; decrypted: string[]; diagnostics: Diagnostic[] }> {
   const files = encryptedSources(tree, dir);
-  if (files.length === 0) return { tree, decrypted: [] };
+  const diagnostics: Diagnostic[] = [];
+  if (files.length === 0) return { tree, decrypted: [], diagnostics };
   const plain = new Map<string, string>();
   for (const file of files) {
-    // A whole file is decrypted as sops decrypts it, MAC verified.
-    plain.set(
-      file,
-      await decryptSopsFile(
-        tree.readText(file),
-        sopsFormatForPath(file),
-        identities,
-        { file },
-        { verifyMac: true },
-      ),
+    const text = await decryptSopsFile(
+      tree.readText(file),
+      sopsFormatForPath(file),
+      identities,
+      { file },
+      {
+        onMacMismatch: (problem) => diagnostics.push(macMismatchDiagnostic(problem, { file })),
+        ...(secrets ? { onDecryptedValue: (v: string) => addSecretText(secrets, v) } : {}),
+      },
     );
+    plain.set(file, text);
   }
-  return { tree: overlayTree(tree, plain), decrypted: files };
+  return { tree: overlayTree(tree, plain), decrypted: files, diagnostics };
 }

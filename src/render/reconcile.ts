@@ -54,6 +54,8 @@ export interface RenderOptions {
   timings?: BuildTimings;
   cache?: BuildCache;
   decrypt?: FluxBuildOptions['decrypt'];
+  /** Receives every value taken from a Secret, for output to mask (flux/secret-text.ts). */
+  secrets?: FluxBuildOptions['secrets'];
   /** kustomize builds shared with another render of the repository (the two sides of a diff). */
   reuse?: FluxBuildOptions['reuse'];
 }
@@ -231,6 +233,7 @@ export async function renderCluster(
         ...(opts.cache ? { cache: opts.cache } : {}),
         ...(opts.reuse ? { reuse: opts.reuse } : {}),
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+        ...(opts.secrets ? { secrets: opts.secrets } : {}),
         where: { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}) },
       });
       base.path = out.path;

@@ -1,6 +1,7 @@
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
 import type { BuildTimings } from '../flux/build-kustomization.js';
+import type { SecretTexts } from '../flux/secret-text.js';
 import { newBuildCache, type BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYamlDocuments } from '../yaml/parse.js';
@@ -23,6 +24,8 @@ export interface RepositoryRenderOptions {
   cache?: BuildCache;
   /** kustomize builds shared with another render of the repository (the two sides of a diff). */
   reuse?: RenderOptions['reuse'];
+  /** Where to record secret texts (a new set when absent); see RepositoryRender.secrets. */
+  secrets?: SecretTexts;
 }
 
 export interface RepositoryRender {
@@ -33,6 +36,8 @@ export interface RepositoryRender {
   diagnostics: Diagnostic[];
   /** The files the render parsed, for later stages that read the same files. */
   cache: BuildCache;
+  /** Every value the render took from a Secret: output masks them unless asked not to. */
+  secrets: SecretTexts;
 }
 
 /** Manifest files k8s-ops.yaml declares as present in the cluster (e.g. bootstrap Secrets). */
@@ -81,11 +86,13 @@ export async function renderRepository(
   const found = discoverClusters(tree, loaded.config);
   diagnostics.push(...found.diagnostics);
   const cache = opts.cache ?? newBuildCache();
+  const secrets = opts.secrets ?? new Set<string>();
   const base = {
     ...(loaded.config ? { config: loaded.config } : {}),
     clusters: found.clusters,
     diagnostics,
     cache,
+    secrets,
   };
   if (opts.discoverOnly) return { ...base, models: [] };
 
@@ -102,6 +109,7 @@ export async function renderRepository(
         cache,
         ...(opts.reuse ? { reuse: opts.reuse } : {}),
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+        secrets,
         ...(opts.timings ? { timings: opts.timings } : {}),
       }),
     );

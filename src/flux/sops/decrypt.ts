@@ -3,9 +3,10 @@
  * semantics): recover the data key with age, decrypt every selected value, recompute the
  * MAC and compare it with the stored one, drop the `sops` key.
  *
- * Note: kustomize-controller does not verify the MAC of rendered resources (its
- * `checkSopsMac` is off because kustomize may add labels and the like); pass
- * `verifyMac: false` to reproduce that. sops itself always verifies.
+ * kustomize-controller never verifies the MAC: its decryptor's `checkSopsMac` is off and no
+ * option turns it on (kustomize may have changed the resource). `sops --decrypt` always
+ * verifies. `verifyMac: false` reproduces the controller; `onMacMismatch` reports a mismatch
+ * instead of failing (see source-mac.ts and docs/security.md).
  */
 import { isJsonObject, type JsonObject } from '../../core/json.js';
 import type { AgeIdentity } from './age-identities.js';
@@ -19,24 +20,50 @@ import { sopsError, type SopsWhere } from './where.js';
 export interface SopsDecryptOptions {
   /** Compare the recomputed MAC with the stored one (default true, as sops does). */
   verifyMac?: boolean;
+  /** When given, a MAC that does not match is passed here instead of failing the decryption. */
+  onMacMismatch?: (problem: MacProblem) => void;
+  /** Receives the plaintext of every value that was encrypted, so that output can mask it. */
+  onDecryptedValue?: (plain: string) => void;
 }
 
-export function verifyMac(meta: SopsMetadata, key: Uint8Array, computed: string, where: SopsWhere): void {
+/** Why the MAC sops stored does not vouch for the document. */
+export interface MacProblem {
+  message: string;
+  hint: string;
+}
+
+/** The problem with the stored MAC, or undefined when it matches the recomputed one. */
+export function macProblem(meta: SopsMetadata, key: Uint8Array, computed: string): MacProblem | undefined {
   const stored = decryptEncValue(meta.mac, key, macAdditionalData(meta.lastModified));
   if (!stored.ok) {
-    throw sopsError(
-      where,
-      `failed to verify sops data integrity: the stored MAC cannot be decrypted (${stored.message})`,
-      'sops.mac or sops.lastmodified was changed; re-encrypt the file with sops',
-    );
+    return {
+      message: `failed to verify sops data integrity: the stored MAC cannot be decrypted (${stored.message})`,
+      hint: 'sops.mac or sops.lastmodified was changed; re-encrypt the file with sops',
+    };
   }
   if (stored.value !== computed) {
-    throw sopsError(
-      where,
-      'MAC mismatch: the decrypted values do not match the MAC sops stored, so the file was changed after it was encrypted',
-      'values were edited, reordered or removed by hand; restore them or re-encrypt the file with sops',
-    );
+    return {
+      message:
+        'MAC mismatch: the values do not match the MAC sops stored, so the file was changed after it was encrypted',
+      hint: 'a value (encrypted or clear, e.g. metadata.name) was edited, reordered or removed by hand; restore it or re-encrypt the file with sops',
+    };
   }
+  return undefined;
+}
+
+/** Applies `options` to the MAC check: skip, report, or throw as sops does. */
+export function verifyMac(
+  meta: SopsMetadata,
+  key: Uint8Array,
+  computed: string,
+  where: SopsWhere,
+  options: SopsDecryptOptions = {},
+): void {
+  if (options.verifyMac === false) return;
+  const problem = macProblem(meta, key, computed);
+  if (!problem) return;
+  if (options.onMacMismatch) options.onMacMismatch(problem);
+  else throw sopsError(where, problem.message, problem.hint);
 }
 
 /**
@@ -54,8 +81,8 @@ export async function decryptSopsBranches(
   const meta = readSopsMetadata(sops, where);
   const key = await recoverDataKey(meta, identities, where);
   const branches = documents.map((d) => withoutKey(d, 'sops'));
-  const result = decryptBranches(branches, meta, key, where);
-  if (options.verifyMac !== false) verifyMac(meta, key, result.mac, where);
+  const result = decryptBranches(branches, meta, key, where, options.onDecryptedValue);
+  verifyMac(meta, key, result.mac, where, options);
   return result.branches.filter(isSopsMap);
 }
 

@@ -54,8 +54,8 @@ async function decryptDotenv(
   const data = items.filter((i) => !('key' in i && i.key.startsWith('sops_')));
   const values = data.filter((i): i is { key: string; value: string } => 'key' in i);
   const branch: SopsMap = { entries: values.map((i) => [i.key, i.value]) };
-  const result = decryptBranches([branch], meta, key, where);
-  if (options.verifyMac !== false) verifyMac(meta, key, result.mac, where);
+  const result = decryptBranches([branch], meta, key, where, options.onDecryptedValue);
+  verifyMac(meta, key, result.mac, where, options);
   const plain = new Map((result.branches[0] as SopsMap).entries);
   const out: DotenvItem[] = data.map((i) => {
     if ('key' in i) return { key: i.key, value: String(plain.get(i.key) ?? '') };

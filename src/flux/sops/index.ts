@@ -23,3 +23,5 @@ export {
 export { decryptSopsObject, decryptSopsBranches, type SopsDecryptOptions } from './decrypt.js';
 export { decryptSopsFile, detectSopsFormat, sopsFormatForPath, type SopsFormat } from './files.js';
 export type { SopsWhere } from './where.js';
+export { MAC_MISMATCH_RULE, macMismatchDiagnostic, sourceMacProblem } from './source-mac.js';
+export type { MacProblem } from './decrypt.js';

@@ -46,6 +46,8 @@ export function decryptBranches(
   meta: SopsMetadata,
   key: Uint8Array,
   where: SopsWhere,
+  /** Receives the plaintext of every value that was encrypted (the secret ones). */
+  onDecryptedValue?: (plain: string) => void,
 ): DecryptedTree {
   const hash: Hash = createHash('sha512');
   if (meta.macOnlyEncrypted) hash.update(MAC_ONLY_ENCRYPTED_INIT);
@@ -72,6 +74,7 @@ export function decryptBranches(
       }
       if (result.value === null) return null;
       plain = result.value;
+      onDecryptedValue?.(String(plain));
     }
     if (!meta.macOnlyEncrypted || encrypted) hash.update(macBytes(plain));
     return plain;
