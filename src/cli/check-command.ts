@@ -10,9 +10,10 @@ import { formatGithub } from '../report/github.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { normalizeKubernetesVersion } from '../schemas/index.js';
-import { loadSchemaOptions, type SchemaFlags } from './schema-sources.js';
-import { parseChecksConfig } from '../checks/config.js';
-import { resolve } from 'node:path';
+import { configuredSchemaFlags, loadSchemaOptions, type SchemaFlags } from './schema-sources.js';
+import { parseChecksConfig, type SchemaSettings } from '../checks/config.js';
+import { configTrusted, TRUST_CONFIG_ENV, TRUST_CONFIG_FLAG } from '../render/config-trust.js';
+import { redactDiagnostics } from '../report/secret-output.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
@@ -32,6 +33,7 @@ interface CheckFlags {
   strict: boolean;
   root?: string;
   quiet?: boolean;
+  trustConfig?: boolean;
 }
 
 // Kept in step with package.json by hand: reading it at run time would tie dist/ to its layout.
@@ -93,20 +95,33 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
   const kubernetesVersion =
     wanted || (configured ? version(configured, 'k8s-ops.yaml') : DEFAULT_KUBERNETES_VERSION);
   const renderDiagnostics = [...result.diagnostics, ...result.models.flatMap((m) => m.diagnostics)];
-  // Schema locations: command-line flags, then the environment, then k8s-ops.yaml (relative to the root).
+  // Schema locations: command-line flags, then the environment, then k8s-ops.yaml (relative
+  // to the root, and only what the repository's own file may make k8s-ops do).
   const configuredSchemas = parseChecksConfig(
     result.config,
     tree,
     RULE_INFO.map((r) => r.id),
   ).settings.schemas;
-  const fromRoot = (p: string | undefined) => (p && !/^https?:\/\//i.test(p) ? resolve(root, p) : p);
+  const user: SchemaFlags = {
+    ...withDefined('schemas', flags.schemas ?? env.K8S_OPS_SCHEMAS),
+    ...withDefined('schemaLocation', flags.schemaLocation ?? env.K8S_OPS_SCHEMA_LOCATION),
+    ...withDefined('schemaCache', flags.schemaCache),
+  };
+  const unset: SchemaSettings = {
+    ...(user.schemas === undefined && configuredSchemas.dir !== undefined
+      ? { dir: configuredSchemas.dir }
+      : {}),
+    ...(user.schemaLocation === undefined && configuredSchemas.location !== undefined
+      ? { location: configuredSchemas.location }
+      : {}),
+    ...(user.schemaCache === undefined && configuredSchemas.cache !== undefined
+      ? { cache: configuredSchemas.cache }
+      : {}),
+  };
+  const trusted = configTrusted(flags.trustConfig, env);
   const schemaFlags: SchemaFlags = {
-    ...withDefined('schemas', flags.schemas ?? env.K8S_OPS_SCHEMAS ?? fromRoot(configuredSchemas.dir)),
-    ...withDefined(
-      'schemaLocation',
-      flags.schemaLocation ?? env.K8S_OPS_SCHEMA_LOCATION ?? fromRoot(configuredSchemas.location),
-    ),
-    ...withDefined('schemaCache', flags.schemaCache ?? fromRoot(configuredSchemas.cache)),
+    ...configuredSchemaFlags(unset, root, tree, trusted, renderDiagnostics),
+    ...user,
   };
   const schemas = await loadSchemaOptions(
     schemaFlags,
@@ -115,11 +130,15 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
     result.models,
     renderDiagnostics,
   );
-  const diagnostics = runChecks(checkContext(tree, result, kubernetesVersion), {
-    rules: allRules(schemas),
-    renderDiagnostics,
-    knownRuleIds: RULE_INFO.map((r) => r.id),
-  });
+  // Values taken from Secrets never reach the report (check has no --show-secrets).
+  const diagnostics = redactDiagnostics(
+    runChecks(checkContext(tree, result, kubernetesVersion), {
+      rules: allRules(schemas),
+      renderDiagnostics,
+      knownRuleIds: RULE_INFO.map((r) => r.id),
+    }),
+    result.secrets,
+  );
   io.stdout(format(flags, diagnostics, result.models.length, io, env));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -153,6 +172,10 @@ export function addCheckCommand(
       'cache of remote schemas and prepared schema copies (default ~/.cache/k8s-ops/schemas)',
     )
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
+    .option(
+      TRUST_CONFIG_FLAG,
+      `let k8s-ops.yaml fetch schema URLs and use paths outside the repository (env ${TRUST_CONFIG_ENV}=1)`,
+    )
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('-q, --quiet', 'no progress indicator; text lists errors only')
     .action(async (flags: CheckFlags) => {

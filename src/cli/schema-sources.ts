@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import type { SchemaSettings } from '../checks/config.js';
+import { isAddress, untrustedSetting } from '../render/config-trust.js';
 import type { ClusterModel } from '../render/model.js';
 import {
   isFluxGroup,
@@ -14,6 +16,8 @@ import {
 import { nodeSchemaIo } from '../schemas/node-io.js';
 import { nodePreparedStore } from '../schemas/node-prepared-store.js';
 import type { SchemaRuleOptions } from '../checks/schema-rule.js';
+import type { RepoTree } from '../tree/repo-tree.js';
+import { confinedPath } from './confine.js';
 
 export interface SchemaFlags {
   /** A directory holding `kubernetes/swagger-v<version>.json` and a kubeconform-layout `crds/`. */
@@ -30,6 +34,44 @@ export const PREPARED_DIR = 'prepared';
 /** `$XDG_CACHE_HOME/k8s-ops/schemas`, else `~/.cache/k8s-ops/schemas`. */
 export function defaultSchemaCache(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'k8s-ops', 'schemas');
+}
+
+const SETTINGS: { key: keyof SchemaSettings; flag: keyof SchemaFlags; option: string }[] = [
+  { key: 'dir', flag: 'schemas', option: '--schemas DIR' },
+  { key: 'location', flag: 'schemaLocation', option: '--schema-location' },
+  { key: 'cache', flag: 'schemaCache', option: '--schema-cache DIR' },
+];
+
+/**
+ * The schema settings of k8s-ops.yaml that may apply (see render/config-trust.ts): without
+ * trust, an address (fetched), a path that leaves the repository (symbolic links resolved)
+ * and a cache that could be written outside it are ignored with a warning each. Relative
+ * paths are resolved against `root`. `settings` holds only what no flag or variable overrides.
+ */
+export function configuredSchemaFlags(
+  settings: SchemaSettings,
+  root: string,
+  tree: RepoTree,
+  trusted: boolean,
+  diagnostics: Diagnostic[],
+): SchemaFlags {
+  const out: SchemaFlags = {};
+  for (const { key, flag, option } of SETTINGS) {
+    const value = settings[key];
+    if (value === undefined) continue;
+    if (isAddress(value)) {
+      if (trusted) out[flag] = value;
+      else {
+        const why = 'it is a network address k8s-ops would fetch';
+        diagnostics.push(untrustedSetting(tree, ['checks', 'schemas', key], value, why, option));
+      }
+      continue;
+    }
+    const confined = confinedPath(root, value, key === 'cache');
+    if (trusted || confined.ok) out[flag] = confined.path;
+    else diagnostics.push(untrustedSetting(tree, ['checks', 'schemas', key], value, confined.why, option));
+  }
+  return out;
 }
 
 /** Custom resource kinds the clusters use, the ones a CRD schema location must provide. */
