@@ -5,6 +5,7 @@
 import { newBuildReuse } from '../flux/build-reuse.js';
 import { newBuildCache } from '../kustomize/context.js';
 import { DiagnosticError } from '../core/diagnostic.js';
+import { redactDeep } from '../flux/secret-text.js';
 import { renderRepository, type RepositoryRenderOptions } from '../render/render-repository.js';
 import {
   defaultBranch,
@@ -54,10 +55,13 @@ export async function diffTrees(
   const cache = newBuildCache();
   // The head reuses a base build when every file and directory it used is the same on both sides.
   const builds = newBuildReuse();
+  // Values taken from Secrets on either side, masked wherever the diff would print them.
+  const secrets = new Set<string>();
   const renderOpts = (side: 'base' | 'head'): RepositoryRenderOptions => ({
     cache,
     ...(opts.reuseBuilds !== false ? { reuse: { mode: side === 'base' ? 'record' : 'reuse', builds } } : {}),
     strict: opts.strict,
+    secrets,
     ...(opts.clusters ? { clusters: opts.clusters } : {}),
     ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
     onProgress: (m) => opts.onProgress?.(`${side}: ${m}`),
@@ -77,7 +81,7 @@ export async function diffTrees(
     if (!ksKeys.some((names) => names.includes(k))) throw inputError(`no Kustomization named '${k}'`);
   }
   const diff = diffClusters(a.models, b.models, opts.ks ? { ks: opts.ks } : {});
-  return { base: labels.base ?? base.label, head: labels.head ?? head.label, ...diff };
+  return redactDeep({ base: labels.base ?? base.label, head: labels.head ?? head.label, ...diff }, secrets);
 }
 
 /** The revision the base defaults to: where HEAD left the default branch (origin's when fetched). */
