@@ -18,6 +18,7 @@ import {
 import { resourcesFromDocuments } from './load-resources.js';
 import { generatorOriginAnnotation, joinOriginPath, resourceOriginAnnotation } from './origin.js';
 import { isRemoteReference } from './remote.js';
+import { memoizedBuild } from './build-memo.js';
 import { appendAll } from './resmap.js';
 import { ANN_ORIGIN, getAnnotation, setAnnotation, type KResource } from './resource.js';
 import { runTransformers } from './run-transformers.js';
@@ -149,6 +150,20 @@ function accumulateFile(
   appendAll(acc.resources, resources, `accumulating resources from '${entry}' in ${target.file}`);
 }
 
+/** Objects one build may hold: a diamond that doubles at each level is stopped, not followed. */
+export const MAX_BUILD_OBJECTS = 100_000;
+
+function checkBuildSize(ctx: BuildContext, count: number, target: Target, entry: string): void {
+  const limit = ctx.maxObjects ?? MAX_BUILD_OBJECTS;
+  if (count <= limit) return;
+  throw new DiagnosticError({
+    rule: 'limit-exceeded',
+    file: target.file,
+    message: `the build holds more than ${limit} objects after including '${entry}'`,
+    hint: 'a folder is probably included many times over (each level including the next twice); include it once',
+  });
+}
+
 function accumulateDirectory(
   ctx: BuildContext,
   target: Target,
@@ -179,8 +194,12 @@ function accumulateDirectory(
   ctx.stack.push(dir);
   try {
     if (isComponent) return accumulateTarget(ctx, sub, acc);
-    const subAcc = accumulateTarget(ctx, sub, emptyAccumulator());
+    const buildIt = () => accumulateTarget(ctx, sub, emptyAccumulator());
+    const subAcc = ctx.memo
+      ? memoizedBuild(ctx.memo, dir, originPath, ctx.stack.slice(0, -1), buildIt)
+      : buildIt();
     appendAll(acc.resources, subAcc.resources, `merging resources from '${entry}' in ${target.file}`);
+    checkBuildSize(ctx, acc.resources.length, target, entry);
     acc.config = mergeTransformerConfig(acc.config, subAcc.config, { file: sub.file });
     return acc;
   } finally {

@@ -2,7 +2,8 @@ import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { displayPath, normalizePath } from '../tree/paths.js';
-import { accumulateTarget, emptyAccumulator, loadTarget } from './accumulate.js';
+import { accumulateTarget, emptyAccumulator, loadTarget, MAX_BUILD_OBJECTS } from './accumulate.js';
+import { newBuildMemo } from './build-memo.js';
 import { newBuildCache, type BuildCache, type BuildContext } from './context.js';
 import { applyNameHashes } from './generators.js';
 import { legacySort } from './legacy-sort.js';
@@ -24,6 +25,8 @@ export interface BuildOptions {
    * `kubectl kustomize` does; `none` keeps input (depth-first) order, as Flux builds do.
    */
   reorder?: 'legacy' | 'none';
+  /** The most objects one build may hold (default MAX_BUILD_OBJECTS). */
+  maxObjects?: number;
 }
 
 /** A built object and where it came from ('' for generated objects). */
@@ -112,6 +115,8 @@ export function buildWithSources(tree: RepoTree, dir: string, options: BuildOpti
     cache: options.cache ?? newBuildCache(),
     stack: [start],
     buildMetadata: [],
+    memo: newBuildMemo(),
+    maxObjects: options.maxObjects ?? MAX_BUILD_OBJECTS,
   };
   const probe = loadTarget(ctx, start, undefined);
   ctx.buildMetadata = probe.k.buildMetadata;

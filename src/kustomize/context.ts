@@ -3,6 +3,7 @@ import type { JsonValue } from '../core/json.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { parseYamlDocuments } from '../yaml/parse.js';
 import { parseYaml11 } from '../yaml/parse-yaml11.js';
+import type { BuildMemo } from './build-memo.js';
 import type { ParsedDoc } from './load-resources.js';
 
 /**
@@ -24,6 +25,10 @@ export interface BuildContext {
   stack: string[];
   /** The top-level kustomization's buildMetadata, which kustomize imposes on every nested one. */
   buildMetadata: string[];
+  /** Directory builds repeated within this build (absent for a context that only reads files). */
+  memo?: BuildMemo;
+  /** The most objects the build may hold. */
+  maxObjects?: number;
 }
 
 /**

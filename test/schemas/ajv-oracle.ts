@@ -4,7 +4,7 @@ import { RE2JS } from 're2js';
 import { CHECKED_FORMATS, DATE_TIME } from '../../src/schemas/formats.js';
 
 /** Patterns as Kubernetes runs them: Go's RE2 syntax; one RE2 cannot compile matches everything. */
-function re2RegExp(pattern: string): { test(value: string): boolean } {
+function re2RegExp(pattern: string): { test(value: string): boolean; toString(): string } {
   // ajv keys compiled patterns by their toString().
   const toString = () => pattern;
   try {
