@@ -3,7 +3,16 @@
  * verb, recursing into maps (keys sorted as fmt sorts them), slices and structs.
  */
 import { Fmt } from './fmt-format.js';
-import { GoFloat32, GoInt, GoStruct, isUnsigned, typeOf, type GoMap, type GoValue } from './value.js';
+import {
+  GoCallError,
+  GoFloat32,
+  GoInt,
+  GoStruct,
+  isUnsigned,
+  typeOf,
+  type GoMap,
+  type GoValue,
+} from './value.js';
 
 /** Go prints a pointer nested in a value as its address; ours is a fixed stand-in. */
 export const POINTER_TEXT = '0xc000010000';
@@ -29,6 +38,7 @@ export class Printer extends Fmt {
   private erroring = false;
   private arg: GoValue = undefined;
   private hasArg = false;
+  private readonly visiting = new Set<object>();
 
   printArg(arg: GoValue, verb: string): void {
     this.arg = arg;
@@ -172,7 +182,15 @@ export class Printer extends Fmt {
       this.pad('<nil>');
       return true;
     }
-    const text = method.fn();
+    let text: GoValue;
+    try {
+      text = method.fn();
+    } catch (e) {
+      // fmt recovers a panicking method and reports it in place.
+      const name = v.methods['Error'] !== undefined ? 'Error' : 'String';
+      this.buf += `%!${verb}(PANIC=${name} method: ${e instanceof Error ? e.message : String(e)})`;
+      return true;
+    }
     this.printString(typeof text === 'string' ? text : String(text), verb);
     return true;
   }
@@ -186,10 +204,19 @@ export class Printer extends Fmt {
     }
     this.arg = v;
     this.hasArg = true;
-    if (this.printBasic(v, verb)) return;
-    if (v instanceof GoStruct) this.printStruct(v, verb, depth);
-    else if (Array.isArray(v)) this.printSlice(v, verb, depth);
-    else this.printMap(v as GoMap, verb, depth);
+    if (this.printBasic(v, verb) || typeof v !== 'object') return;
+    if (this.visiting.has(v)) {
+      // Go recurses until its stack overflows and the process dies; stop with an error.
+      throw new GoCallError(`cannot print a ${typeOf(v)} that contains itself`);
+    }
+    this.visiting.add(v);
+    try {
+      if (v instanceof GoStruct) this.printStruct(v, verb, depth);
+      else if (Array.isArray(v)) this.printSlice(v, verb, depth);
+      else this.printMap(v as GoMap, verb, depth);
+    } finally {
+      this.visiting.delete(v);
+    }
   }
 
   private printMap(m: GoMap, verb: string, depth: number): void {

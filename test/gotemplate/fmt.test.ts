@@ -1,6 +1,7 @@
 import { describe, expect, it as test } from 'vitest';
 import { formatValue, sprint, sprintf, sprintln } from '../../src/gotemplate/fmt.js';
 import {
+  GoCallError,
   GoFloat32,
   GoStruct,
   goInt,
@@ -181,8 +182,200 @@ const PRINTF: [string, GoValue[], string][] = [
   ['%6.2v|%.2v', ['hello', ['hello', f(3.14159)]], '    he|[he 3.1]'],
 ];
 
+// Random formats (flags, widths, precisions, `*`, `[n]`, odd verbs) over mixed operands.
+const FUZZ: [string, GoValue[], string][] = [
+  ['%b|%.3b', [f(-2.5), f(1000000)], '-5629499534213120p-51|8589934592000000p-33'],
+  ['x%6U|%0.4e%+-5o', ['', i(65), i(65)], 'x%!U(string=      )|%!e(int=0065)+101 '],
+  [
+    '|%1.2g%0c%T',
+    [f(255), 'h\u00e9llo', f(NaN), [[i(1)], map({ k: null })]],
+    '|2.6e+02%!c(string=héllo)float64%!(EXTRA []interface {}=[[1] map[k:<nil>]])',
+  ],
+  ['x%#d', [], 'x%!d(MISSING)'],
+  ['%.7qx%-.6v', [i(0), 'a"b', f(1000000)], "'\\x00'xa\"b%!(EXTRA float64=1e+06)"],
+  ['|%#.2g', [[[i(1)], map({ k: null })]], '|[[%!g(int=01)] map[%!g(string=k):<nil>]]'],
+  ['% z|%0gx%-q', [[i(1), 'x'], i(42)], '[%!z(int= 1) %!z(string=x)]|%!g(int=42)x%!q(MISSING)'],
+  ['x%+# 08.0dx%8.2s|%-#5O', [i(-7), [], f(1e-7)], 'x      -7x[]|%!O(float64=1.00000e-07)'],
+  ['% Fx%4v', [f(-2.5), null], '-2.500000x<nil>'],
+  ['x%# vx%- [1]b', [map({})], 'xmap[string]interface {}{}xmap[]'],
+  ['% *O', [i(0), f(1000000), ''], '%!O(float64= 1e+06)%!(EXTRA string=)'],
+  ['|%[1]9.4q%[3]0v', [i(0)], '|%!q(BADINDEX)%!v(BADINDEX)'],
+  [
+    'x%v%-O',
+    [false, map({ b: i(1), a: ['q'] })],
+    'xfalsemap[%!O(string=a):[%!O(string=q)] %!O(string=b):0o1]',
+  ],
+  ['|%*G%.0q%#4X', [f(3), f(1e-7), f(3.14159), 'a"b'], '|%!(BADWIDTH)1E-07%!q(float64=3)0X612262'],
+  ['%.*O', [i(-1), '\t\n'], '%!(BADPREC)%!O(string=\t\n)'],
+  ['|%0s', [i(65)], '|%!s(int=65)'],
+  ['%z', [[i(1), 'x']], '[%!z(int=1) %!z(string=x)]'],
+  ['x%#.%', [f(0)], 'x%%!(EXTRA float64=0)'],
+  ['|%.4v', ['a"b'], '|a"b'],
+  ['x%b|%+U', [f(-2.5), null], 'x-5629499534213120p-51|%!U(<nil>)'],
+  ['|%-8z', [i(0)], '|%!z(int=0       )'],
+  [
+    'x%00b|%-zx%v',
+    [map({ b: i(1), a: ['q'] }), false, map({})],
+    'xmap[%!b(string=a):[%!b(string=q)] %!b(string=b):1]|%!z(bool=false)xmap[]',
+  ],
+  ['%3Ex%.Ox%.%', [i(128512), i(-7)], '%!E(int=128512)x-0o7x%'],
+  ['|%11vx%9cx% .4e', [[], 'a"b', i(65)], '|[]x%!c(string=      a"b)x%!e(int= 0065)'],
+  ['|%+f% .5q', [map({}), f(1000000)], '|map[]%!q(float64= 1e+06)'],
+  ['x%-#.7s', ['abc'], 'xabc'],
+  ['x% d|%+.*d', [i(42), i(-1), false, false], 'x 42|%!(BADPREC)%!d(bool=false)%!(EXTRA bool=false)'],
+  ['x%e', [[[i(1)], map({ k: null })]], 'x[[%!e(int=1)] map[%!e(string=k):<nil>]]'],
+  ['x%[1]10.2E', [], 'x%!E(BADINDEX)'],
+  ['%3.2q%#F', [f(1e-7), f(1000000)], '%!q(float64=1e-07)1000000.000000'],
+  ['%*.7gx%0.4z', [i(0), f(1000000), map({})], '1000000xmap[]'],
+  [
+    '|%zx%U%#.1f',
+    [i(65), 'h\u00e9llo', [[i(1)], map({ k: null })]],
+    '|%!z(int=65)x%!U(string=héllo)[[%!f(int=1)] map[%!f(string=k):<nil>]]',
+  ],
+  [
+    '%-4%|%+d|% 0[2]c',
+    [it(-9223372036854775808n, 'int64'), [i(1), 'x'], [null, f(1.5)]],
+    '%|-9223372036854775808|[\u0001 %!c(string=x)]',
+  ],
+  [
+    'x%-*Ox%+g',
+    [f(3), strs('x', 'y'), [i(1), 'x']],
+    'x%!(BADWIDTH)[%!O(string=x) %!O(string=y)]x[%!g(int=+1) %!g(string=x)]',
+  ],
+  ['x%o', ['\u65e5\u672c\u8a9e'], 'x%!o(string=日本語)'],
+  ['%-4.4G%- t', [f(255), map({}), f(0)], '255 map[]%!(EXTRA float64=0)'],
+  ['|%0b|%s', [f(-2.5), f(0)], '|-5629499534213120p-51|%!s(float64=0)'],
+  ['|%+[1]Ox%#g%- .7v', [f(0), [i(1), 'x']], '|%!O(float64=+0)x[%!g(int=1) %!g(string=x)]%!v(MISSING)'],
+  ['|%+T', [i(128512)], '|int'],
+  ['|% .1x%-0O', ['abc'], '|61%!O(MISSING)'],
+  ['%0.*O%v', [i(-1), 'abc', map({})], '%!(BADPREC)%!O(string=abc)map[]'],
+  ['|%.4U|%-O', ['', f(NaN)], '|%!U(string=)|%!O(float64=NaN)'],
+  [
+    '|%0.6Gx%.5U%0.0F',
+    [map({ b: i(1), a: ['q'] }), true, f(-2.5)],
+    '|map[%!G(string=a):[%!G(string=q)] %!G(string=b):%!G(int=000001)]x%!U(bool=true)-2',
+  ],
+  ['|%0*s', [i(5), f(Infinity)], '|%!s(float64= +Inf)'],
+  ['%G|%+Gx%#.*e', [map({}), 'abc', i(-1)], 'map[]|%!G(string=abc)x%!(BADPREC)%!e(MISSING)'],
+  ['x%x%v|%#X', ['h\u00e9llo', 'abc', ''], 'x68c3a96c6c6fabc|'],
+  ['x%- *.3%', [i(-6), '\u65e5\u672c\u8a9e'], 'x%%!(EXTRA string=日本語)'],
+  [
+    'x%Tx%+6vx%+-v',
+    [i(42), strs('x', 'y'), map({ b: i(1), a: ['q'] }), it(300, 'int64')],
+    'xintx[     x      y]xmap[a:[q] b:1]%!(EXTRA int64=300)',
+  ],
+  ['x%00.5T%+4.*t%#*s', [f(1000000), i(2), map({}), i(5), strs('x', 'y')], 'xfloatmap[][    x     y]'],
+  ['x%-F%#*gx%[3]11v', [[], f(3), f(255), f(0)], 'x[]%!(BADWIDTH)255.000x%!v(BADINDEX)'],
+  ['|%.7g%+ 11c', [f(0), '', 'abc'], '|0%!c(string=           )%!(EXTRA string=abc)'],
+  ['|%z%0c%+0.1b', [f(Infinity), f(3.14159), f(NaN)], '|%!z(float64=+Inf)%!c(float64=3.14159)+NaN'],
+  ['|% 09.X|%d', [strs('x', 'y'), f(-0)], '|[000000000 000000000]|%!d(float64=-0)'],
+  ['|%2.f%0X', [[], false], '|[]%!X(bool=false)'],
+  [
+    '%+[3].7vx%[1]0.0x|%+08d',
+    [it(-9223372036854775808n, 'int64'), strs('x', 'y'), ''],
+    '%!v(BADINDEX)x%!x(BADINDEX)|-9223372036854775808',
+  ],
+  ['%0*.4b', [i(-6), f(-0)], '-0p-1074'],
+  ['% X%-.0Ux%0t', [f(-2.5), f(255), map({})], '-0X1.4P+01%!U(float64=3e+02)xmap[]'],
+  ['x%+z|%-Gx%E', [f(1000000), '', f(NaN)], 'x%!z(float64=+1e+06)|%!G(string=)xNaN'],
+  ['|%+dx%b', [[], f(1000000)], '|[]x8589934592000000p-33'],
+  ['x%bx%-v%0.0e', [it(300, 'int64'), 'a"b', i(-7)], 'x100101100xa"b%!e(int=-7)'],
+  ['|%2G|% v|%E', [false, i(128512), []], '|%!G(bool=false)| 128512|[]'],
+  [
+    '%1.2g%5v%0F',
+    ['\u65e5\u672c\u8a9e', '\u65e5\u672c\u8a9e', false],
+    '%!g(string=日本)  日本語%!F(bool=false)',
+  ],
+  ['x% e|%b', ['\u65e5\u672c\u8a9e', '', 'abc'], 'x%!e(string=日本語)|%!b(string=)%!(EXTRA string=abc)'],
+  [
+    '|%# o|%+0.s|%X',
+    [strs('x', 'y'), [i(1), 'x'], i(42)],
+    '|[%!o(string=x) %!o(string=y)]|[%!s(int=+1) ]|2A',
+  ],
+  [
+    'x%xx% 0[1]*Ox%0v',
+    ['h\u00e9llo', f(3), 'h\u00e9llo', [null, f(1.5)]],
+    'x68c3a96c6c6fx%!(BADWIDTH)%!O(float64= 3)xhéllo',
+  ],
+  ['|%#f|%[3]cx%+.6F', [f(NaN), f(0), f(NaN)], '|NaN|%!c(float64=NaN)x%!F(MISSING)'],
+  ['x%zx% 3x', ['', false, [i(1), 'x']], 'x%!z(string=)x%!x(bool=false)%!(EXTRA []interface {}=[1 x])'],
+  ['%.6b', [''], '%!b(string=)'],
+  ['|%O%.5o', [f(255), 'a"b'], '|%!O(float64=255)%!o(string=a"b)'],
+  [
+    'x% 6U|%+4x',
+    [strs('x', 'y'), i(65), i(128512)],
+    'x[%!U(string=     x) %!U(string=     y)]| +41%!(EXTRA int=128512)',
+  ],
+  ['|%# 5.1s% [2].4b|%0E', ['a"b', null, map({ b: i(1), a: ['q'] })], '|    a%!b(BADINDEX)|%!E(<nil>)'],
+  [
+    '%+*%%-.2E',
+    [i(0), map({ b: i(1), a: ['q'] }), [[i(1)], map({ k: null })]],
+    '%map[%!E(string=a):[%!E(string=q)] %!E(string=b):%!E(int=01)]%!(EXTRA []interface {}=[[1] map[k:<nil>]])',
+  ],
+  ['x%#1Ex%+10%', [f(1e-7), f(NaN), i(-7)], 'x1.000000E-07x%%!(EXTRA float64=NaN, int=-7)'],
+  ['%#Xx%-U|%-0v', ['\t\n', i(42), i(65), i(0)], '0X090AxU+002A|65%!(EXTRA int=0)'],
+  ['x%6.4v', [f(-2.5)], 'x  -2.5'],
+  [
+    '|%e%1d',
+    [f(3.14159), map({ b: i(1), a: ['q'] })],
+    '|3.141590e+00map[%!d(string=a):[%!d(string=q)] %!d(string=b):1]',
+  ],
+  [
+    'x%#0.0G|%.fx%o',
+    ['\u65e5\u672c\u8a9e', [[i(1)], map({ k: null })], i(65), it(-9223372036854775808n, 'int64')],
+    'x%!G(string=)|[[%!f(int=1)] map[%!f(string=):<nil>]]x101%!(EXTRA int64=-9223372036854775808)',
+  ],
+  ['x% [2]5%%*.4T', [f(Infinity), f(3), f(255), true], 'x%%!(BADWIDTH)floa'],
+  ['%.*t|%[1].%', [i(2), 'a"b', []], '%!t(string=a")|%'],
+  ['%0v% %', [f(-0), f(3.14159)], '-0%%!(EXTRA float64=3.14159)'],
+  ['% 3Xx%-.c%05.*e', [f(3.14159), it(300, 'int64'), i(2), f(0)], ' 0X1.921F9F01B866EP+01xĬ0.00e+00'],
+  [
+    '%1.6v',
+    [it(-9223372036854775808n, 'int64'), it(300, 'int64')],
+    '-9223372036854775808%!(EXTRA int64=300)',
+  ],
+  ['|%1.3s', [f(NaN)], '|%!s(float64=NaN)'],
+  ['%7.4f|%6s', ['h\u00e9llo', true], '%!f(string=   héll)|%!s(bool=  true)'],
+  ['%#0tx%#.1vx%+.v', ['', f(-2.5), it(300, 'int64')], '%!t(string=)x-2x300'],
+  ['%1t|%010.*q|% 0.*t', [i(65), i(2), f(-0), i(2)], '%!t(int=65)|%!q(float64=-000000000)|%!t(MISSING)'],
+  ['|%.1Tx%-.*x', [[null, f(1.5)], i(-1), f(Infinity)], '|[x%!(BADPREC)+Inf'],
+  ['x%ox%-t', [f(255), null], 'x%!o(float64=255)x%!t(<nil>)'],
+  [
+    '%.ex%+o%*s',
+    [f(1000000), 'abc', i(0), [[i(1)], map({ k: null })], true],
+    '1e+06x%!o(string=abc)[[%!s(int=1)] map[k:<nil>]]%!(EXTRA bool=true)',
+  ],
+  ['%+#Tx%0.1v', [i(65)], 'intx%!v(MISSING)'],
+  ['|% .*q', [i(2), '\t\n'], '|"\\t\\n"'],
+  [
+    '|%# 0.3x|%-Ux%0U',
+    [it(-9223372036854775808n, 'int64'), f(3.14159), ''],
+    '|-0x8000000000000000|%!U(float64=3.14159)x%!U(string=)',
+  ],
+  ['x%x|%0[2].*%', [strs('x', 'y'), 'x', it(300, 'int64')], 'x[78 79]|%!(BADPREC)%'],
+  ['x%+[2]4.6s', [], 'x%!s(BADINDEX)'],
+  [
+    '%sx%0zx%X',
+    [f(-2.5), [null, f(1.5)], 'h\u00e9llo'],
+    '%!s(float64=-2.5)x[<nil> %!z(float64=1.5)]x68C3A96C6C6F',
+  ],
+  ['x%#*gx%06x', [i(5), 'abc'], 'x%!g(string=  abc)x%!x(MISSING)'],
+  ['%ex%-v', ['h\u00e9llo', '\t\n'], '%!e(string=héllo)x\t\n'],
+  ['|%-[1].0U%X', [[i(1), 'x'], f(1000000)], '|%!U(BADINDEX)[1 78]'],
+  ['x%4e', [f(3.14159)], 'x3.141590e+00'],
+  [
+    '|%0.*G|%+.qx%G',
+    [i(2), it(-9223372036854775808n, 'int64'), f(-0), i(65)],
+    '|%!G(int64=-9223372036854775808)|%!q(float64=-0)x%!G(int=65)',
+  ],
+];
+
 describe('sprintf', () => {
   test.each(PRINTF)('printf %s', (format, args, expected) => {
+    expect(sprintf(format, args)).toBe(expected);
+  });
+
+  test.each(FUZZ)('printf %s', (format, args, expected) => {
     expect(sprintf(format, args)).toBe(expected);
   });
 });
@@ -257,5 +450,32 @@ describe('formatValue (what {{ x }} prints)', () => {
 
   test('map keys sort by Go string order (UTF-8 bytes), not UTF-16 units', () => {
     expect(formatValue(map({ '\u{1F600}': 1, '\uFF01': 2, b: 3, B: 4 }))).toBe('map[B:4 b:3 ！:2 😀:1]');
+  });
+});
+
+describe('values Go cannot print', () => {
+  test('a map that contains itself is an error, not a stack overflow', () => {
+    const m = map({});
+    setMapKey(m, 'self', m);
+    expect(() => sprint([m])).toThrow(GoCallError);
+    // The same map twice side by side is fine.
+    const inner = map({ a: 1 });
+    expect(sprint([[inner, inner]])).toBe('[map[a:1] map[a:1]]');
+  });
+
+  test('a panicking String method is reported in place', () => {
+    const bad = new GoStruct(
+      'x.T',
+      {},
+      {
+        String: {
+          params: [],
+          fn: () => {
+            throw new Error('boom');
+          },
+        },
+      },
+    );
+    expect(sprint([bad])).toBe('%!v(PANIC=String method: boom)');
   });
 });
