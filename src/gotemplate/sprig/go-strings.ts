@@ -213,3 +213,14 @@ export function goRepeat(s: string, count: number, what: string): string {
   checkLength(s.length * count, what);
   return s.repeat(count);
 }
+
+/** Go's string order: byte-wise on UTF-8, which is code point order (not UTF-16 unit order). */
+export function compareGoStrings(a: string, b: string): number {
+  if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+  const y = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! - y[i]!;
+  }
+  return x.length - y.length;
+}

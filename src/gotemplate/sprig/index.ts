@@ -3,7 +3,20 @@
  * spread in here; later entries win, as in sprig's own map.
  */
 import type { FuncMap } from '../value.js';
+import { conversionFuncs } from './conversions.js';
+import { defaultFuncs } from './defaults.js';
+import { dictFuncs } from './dicts.js';
+import { encodingFuncMap } from './encoding.js';
+import { listFuncs } from './lists.js';
+import { mathFuncs } from './math.js';
+import { networkFuncMap } from './network.js';
+import { pathFuncs } from './paths.js';
+import { randomFuncs } from './random.js';
+import { reflectionFuncs } from './reflection.js';
+import { regexFuncMap } from './regex.js';
+import { semverFuncMap } from './semver-funcs.js';
 import { stringFuncs } from './strings.js';
+import { urlFuncMap } from './url.js';
 
 /**
  * What the functions that are not pure need from the outside world. Rendering must be
@@ -75,13 +88,25 @@ export function defaultSprigEnv(seed: string): SprigEnv & { readonly values: str
 
 /** Sprig's functions for `env`, in sprig's own map order of groups. */
 export function sprigFuncs(env: SprigEnv): FuncMap {
-  void env;
   return {
     // ---- general groups: strings, lists, dicts, math, conversions, defaults, reflection ----
     ...stringFuncs(),
+    ...conversionFuncs(),
+    ...mathFuncs(),
+    ...defaultFuncs(),
+    ...reflectionFuncs(),
+    ...pathFuncs(),
+    ...dictFuncs(),
+    ...listFuncs(),
     // ---- end of general groups ----
     // ---- regex, encodings, hashes, crypto, random, uuid, dates, url, semver, network ----
     // (one spread line per file, e.g. `...regexFuncs(env),`)
+    ...regexFuncMap,
+    ...encodingFuncMap,
+    ...randomFuncs(env),
+    ...urlFuncMap,
+    ...semverFuncMap,
+    ...networkFuncMap,
     // ---- end of regex … network groups ----
   };
 }

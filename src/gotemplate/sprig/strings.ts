@@ -75,6 +75,7 @@ function splitMap(parts: readonly string[]): GoValue {
 
 export function stringFuncs(): FuncMap {
   return {
+    hello: goFunc([], STRING, () => 'Hello!'),
     abbrev: goFunc([INT, STRING], STRING, (w, s) => {
       const width = intArg(w);
       return width < 4 ? strArg(s) : abbreviateFull(strArg(s), 0, width);

@@ -1,7 +1,7 @@
 /** Calls sprig functions directly, as the executor would after converting the arguments. */
 import { expect } from 'vitest';
 import { defaultSprigEnv, sprigFuncs } from '../../../src/gotemplate/sprig/index.js';
-import { GoCallError, GoInt, goInt, type GoValue } from '../../../src/gotemplate/value.js';
+import { GoCallError, GoInt, GoStruct, goInt, type GoValue } from '../../../src/gotemplate/value.js';
 
 export const funcs = sprigFuncs(defaultSprigEnv('test'));
 
@@ -25,9 +25,13 @@ export function callError(name: string, ...args: GoValue[]): string {
 /** A Go `int`. */
 export const int = (n: number): GoValue => goInt(n);
 
-/** A readable test title for a call. */
+/** A readable test title for a call: Go ints as numbers, structs by type. */
 export function label(name: string, args: readonly GoValue[]): string {
-  return `${name} ${args.map((a) => (a instanceof GoInt ? `${a.value}` : JSON.stringify(a))).join(' ')}`;
+  const show = (a: GoValue): string =>
+    JSON.stringify(a, (_, x: unknown) =>
+      x instanceof GoInt ? Number(x.value) : x instanceof GoStruct ? x.typeName : x,
+    ) ?? 'undefined';
+  return `${name} ${args.map(show).join(' ')}`;
 }
 
 /** Table rows [title, name, args, want] for `it.each`. */
