@@ -1,0 +1,95 @@
+// Control structures: if / else if / else, with / else with, range (every kind it iterates),
+// break / continue, and whitespace control inside them.
+export default {
+  area: 'control',
+  cases: [
+    [
+      'if-truthiness',
+      '{{ range $v := list 0 1 "" "a" false true nil (list) (list 0) (dict) (dict "a" 1) 0.0 0.1 }}{{ if $v }}T{{ else }}F{{ end }}{{ end }}',
+    ],
+    [
+      'if-values-truthiness',
+      '{{ if .Values.emptystr }}a{{ end }}{{ if .Values.falsev }}b{{ end }}{{ if .Values.nullv }}c{{ end }}{{ if .Values.emptymap }}d{{ end }}{{ if .Values.empty }}e{{ end }}{{ if .Values.zero }}f{{ end }}{{ if .Values.missing }}g{{ end }}|ok',
+    ],
+    ['if-struct-true', '{{ if .Release }}yes{{ end }}|{{ if .Capabilities.KubeVersion }}yes{{ end }}'],
+    [
+      'if-else-chain',
+      '{{ range $n := list 1 2 3 4 }}{{ if eq $n 1 }}one{{ else if eq $n 2 }}two{{ else if eq $n 3 }}three{{ else }}other{{ end }},{{ end }}',
+    ],
+    ['if-nested', '{{ if true }}{{ if false }}a{{ else }}{{ if true }}b{{ end }}{{ end }}{{ end }}'],
+    ['if-multi-arg-error', '{{ if 1 2 }}a{{ end }}'],
+    [
+      'if-and-or-pipe',
+      '{{ if and .Values.str (not .Values.zero) }}a{{ end }}{{ if or .Values.missing .Values.emptystr }}b{{ else }}c{{ end }}',
+    ],
+    ['with-dot', '{{ with .Values.nested }}{{ .x.y }}{{ end }}'],
+    ['with-empty-list', '{{ with .Values.empty }}x{{ else }}empty{{ end }}'],
+    ['with-zero', '{{ with 0 }}x{{ else }}zero{{ end }}|{{ with 0.0 }}x{{ else }}fzero{{ end }}'],
+    [
+      'with-else-with-chain',
+      '{{ with .Values.missing }}a{{ else with .Values.emptystr }}b{{ else with .Values.port }}{{ . }}{{ else }}d{{ end }}',
+    ],
+    ['with-else-if', '{{ with .Values.missing }}a{{ else if .Values.str }}b{{ end }}'],
+    ['if-else-with', '{{ if .Values.missing }}a{{ else with .Values.m }}{{ .a }}{{ end }}'],
+    ['with-dot-restored', '{{ with .Values.nested }}{{ end }}{{ .Values.str }}'],
+    ['range-list', '{{ range .Values.strs }}{{ . }},{{ end }}'],
+    ['range-map-values', '{{ range .Values.m }}{{ . }},{{ end }}'],
+    ['range-map-key-order', '{{ range $k, $v := .Values.keyspecial }}[{{ $k }}={{ $v }}]{{ end }}'],
+    ['range-map-of-lists', '{{ range $k, $v := .Values.mapOfLists }}{{ $k }}:{{ len $v }};{{ end }}'],
+    ['range-list-of-maps', '{{ range .Values.listOfMaps }}{{ .name }}={{ .v }};{{ end }}'],
+    ['range-nested', '{{ range $i := until 3 }}{{ range $j := until 2 }}{{ $i }}{{ $j }} {{ end }}{{ end }}'],
+    ['range-nested-dollar', '{{ range .Values.strs }}{{ range $.Values.list }}{{ . }}{{ end }};{{ end }}'],
+    [
+      'range-int-literal',
+      '{{ range 4 }}{{ . }}{{ end }}|{{ range $i := 3 }}{{ $i }}{{ end }}|{{ range $i := 1 }}{{ typeOf $i }}{{ end }}',
+    ],
+    ['range-int-zero', '{{ range 0 }}x{{ else }}none{{ end }}'],
+    ['range-int-negative', '{{ range -2 }}x{{ else }}none{{ end }}'],
+    ['range-int-two-vars', '{{ range $a, $b := 3 }}{{ $a }}{{ $b }}{{ end }}'],
+    ['range-int64', '{{ range int64 3 }}{{ . }}{{ end }}|{{ range len .Values.list }}{{ . }}{{ end }}'],
+    ['range-float', '{{ range .Values.port }}x{{ end }}'],
+    ['range-float-literal', '{{ range 2.5 }}x{{ end }}'],
+    ['range-string', '{{ range "abc" }}{{ . }},{{ end }}'],
+    ['range-string-two-vars', '{{ range $i, $c := "héllo" }}{{ $i }}:{{ $c }} {{ end }}'],
+    [
+      'range-nil',
+      '{{ range .Values.missing }}x{{ else }}none{{ end }}|{{ range .Values.nullv }}x{{ else }}none2{{ end }}',
+    ],
+    ['range-bool', '{{ range true }}x{{ end }}'],
+    ['range-struct', '{{ range .Release }}x{{ end }}'],
+    ['range-empty-map-else', '{{ range $k, $v := .Values.emptymap }}x{{ else }}none{{ end }}'],
+    [
+      'range-break-nested',
+      '{{ range $i := until 3 }}{{ range $j := until 3 }}{{ if eq $j 1 }}{{ break }}{{ end }}{{ $i }}{{ $j }} {{ end }}{{ end }}',
+    ],
+    [
+      'range-continue-map',
+      '{{ range $k, $v := .Values.m }}{{ if eq $k "b" }}{{ continue }}{{ end }}{{ $k }}{{ end }}',
+    ],
+    [
+      'range-break-in-with',
+      '{{ range .Values.list }}{{ with . }}{{ if gt . 1.0 }}{{ break }}{{ end }}{{ end }}{{ . }}{{ end }}',
+    ],
+    ['range-break-else-skipped', '{{ range .Values.list }}{{ break }}{{ else }}none{{ end }}done'],
+    [
+      'range-var-per-iteration',
+      '{{ $last := "" }}{{ range .Values.strs }}{{ $last = . }}{{ end }}{{ $last }}',
+    ],
+    [
+      'range-index-types',
+      '{{ range $i, $e := .Values.strs }}{{ typeOf $i }}{{ end }}|{{ range $k, $v := .Values.m }}{{ typeOf $k }}{{ end }}',
+    ],
+    [
+      'range-mutating-map',
+      '{{ $d := dict "a" 1 "b" 2 }}{{ range $k, $v := $d }}{{ $_ := set $d (print $k "x") 0 }}{{ $k }}{{ end }}|{{ len $d }}',
+    ],
+    ['range-over-dict-func', '{{ range $k, $v := dict "z" 1 "a" 2 "m" 3 }}{{ $k }}{{ end }}'],
+    [
+      'range-over-keys-typed',
+      '{{ range splitList "," "c,a,b" }}{{ . }}{{ end }}|{{ range $k, $v := split "," "c,a" }}{{ $k }}={{ $v }};{{ end }}',
+    ],
+    ['trim-in-range', '{{- range .Values.list }}\n  - {{ . }}\n{{- end }}'],
+    ['trim-in-if-else', 'x:\n  {{- if true }}\n  a\n  {{- else }}\n  b\n  {{- end }}\n'],
+    ['range-pipeline-decl-scope', '{{ range $i, $e := .Values.list }}{{ end }}{{ $i }}'],
+  ],
+};

@@ -1,0 +1,26 @@
+export const CHART_NAME: string;
+export const RELEASE_NAME: string;
+export const NAMESPACE: string;
+export const KUBE_VERSION: string;
+export const TEMPLATE_FILE: string;
+export const TEMPLATE_NAME: string;
+export const CHART_META: {
+  apiVersion: string;
+  name: string;
+  version: string;
+  appVersion: string;
+  description: string;
+  type: string;
+  keywords: string[];
+  annotations: Record<string, string>;
+};
+export const CHART_YAML: string;
+export const CHART_FILES: Readonly<Record<string, string>>;
+export const EXTRA_DATA: Readonly<Record<string, unknown>>;
+export const CONTEXT_EXPR: string;
+export function wrapperText(valuesPath?: string): string;
+export function caseData(sharedData: Record<string, unknown>): Record<string, unknown>;
+export function writeChart(dir: string, templates: Record<string, string>): string;
+export function helmArgs(chartDir: string, valuesFile: string): string[];
+export function parseHelmOutput(stdout: string): Record<string, string>;
+export function helmErrorCore(stderr: string): string;
