@@ -5,6 +5,7 @@
  */
 import { Printer } from './fmt-print.js';
 import { noFlags } from './fmt-format.js';
+import { formatFloat } from './go-float.js';
 import { GoInt, GoStruct, isUnsigned, typeOf, type GoValue } from './value.js';
 
 /** fmt.Sprint: a space between operands when neither is a string. */
@@ -36,7 +37,19 @@ export function sprintln(args: readonly GoValue[]): string {
  * `<no value>`; a pointer prints what it points to, a nil pointer `<nil>`.
  */
 export function formatValue(v: GoValue): string {
-  if (v === undefined || v === null) return '<no value>';
+  // Scalars first: they are most of what templates print.
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return formatFloat(v, 'g', -1, 64);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+      return '<no value>';
+  }
+  if (v === null) return '<no value>';
+  if (v instanceof GoInt) return v.value.toString();
   if (v instanceof GoStruct && v.typeName.startsWith('*') && !v.nil) {
     const hasMethod = Object.hasOwn(v.methods, 'String') || Object.hasOwn(v.methods, 'Error');
     if (!hasMethod) v = new GoStruct(v.typeName.slice(1), v.fields, v.methods);

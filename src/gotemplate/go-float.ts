@@ -20,7 +20,6 @@ interface FloatBits {
   mant: bigint;
   exp: number;
   mantBits: number;
-  special?: 'NaN' | 'Inf';
 }
 
 const view = new DataView(new ArrayBuffer(8));
@@ -40,7 +39,6 @@ function floatBits(f: number, bitSize: 32 | 64): FloatBits {
   const neg = bits >> BigInt(mantBits + expBits) !== 0n;
   let exp = Number((bits >> BigInt(mantBits)) & ((1n << BigInt(expBits)) - 1n));
   let mant = bits & ((1n << BigInt(mantBits)) - 1n);
-  if (exp === (1 << expBits) - 1) return { neg, mant, exp, mantBits, special: mant !== 0n ? 'NaN' : 'Inf' };
   if (exp === 0) exp++;
   else mant |= 1n << BigInt(mantBits);
   exp += bias;
@@ -103,6 +101,11 @@ function shortestFloat32(x: number): Decimal {
 function shortestDigits(f: number, bitSize: 32 | 64): Decimal {
   const x = Math.abs(f);
   if (x === 0) return { d: '', dp: 0 };
+  // Integers below 1e21 print in full in JavaScript, with the same shortest digits.
+  if (bitSize === 64 && Number.isInteger(x) && x < 1e21) {
+    const s = String(x);
+    return trimDecimal(s, s.length);
+  }
   return bitSize === 32 ? shortestFloat32(x) : decimalFromExponential(x.toExponential());
 }
 
@@ -174,32 +177,48 @@ function fmtX(bits: FloatBits, prec: number, upper: boolean): string {
 
 /** strconv.FormatFloat(f, fmt, prec, bitSize). */
 export function formatFloat(f: number, fmt: FloatFormat, prec: number, bitSize: 64 | 32 = 64): string {
+  if (bitSize === 64 && prec < 0 && f !== 0) {
+    // Where JavaScript also writes plain decimals it prints the same shortest digits.
+    const abs = Math.abs(f);
+    if ((fmt === 'g' || fmt === 'G') && abs >= 1e-4 && abs < 1e6) return String(f);
+    if (fmt === 'f' && abs >= 1e-6 && abs < 1e21) return String(f);
+  }
   const value = bitSize === 32 ? Math.fround(f) : f;
-  const bits = floatBits(value, bitSize);
-  if (bits.special === 'NaN') return 'NaN';
-  if (bits.special === 'Inf') return bits.neg ? '-Inf' : '+Inf';
-  if (fmt === 'b') return fmtB(bits);
-  if (fmt === 'x' || fmt === 'X') return fmtX(bits, prec, fmt === 'X');
-
-  const shortest = prec < 0;
-  let d: Decimal;
-  if (shortest) {
-    d = shortestDigits(value, bitSize);
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
+  const neg = value < 0 || Object.is(value, -0);
+  if (fmt === 'b' || fmt === 'x' || fmt === 'X') {
+    const bits = floatBits(value, bitSize);
+    return fmt === 'b' ? fmtB(bits) : fmtX(bits, prec, fmt === 'X');
+  }
+  if (prec < 0) {
+    const d = shortestDigits(value, bitSize);
     if (fmt === 'e' || fmt === 'E') prec = Math.max(d.d.length - 1, 0);
     else if (fmt === 'f') prec = Math.max(d.d.length - d.dp, 0);
     else prec = d.d.length;
-  } else {
-    const exact = exactDecimal(bits.mant, bits.exp - bits.mantBits);
-    if (fmt === 'e' || fmt === 'E') d = roundDecimal(exact, prec + 1);
-    else if (fmt === 'f') d = roundDecimal(exact, exact.dp + prec);
-    else {
-      if (prec === 0) prec = 1;
-      d = roundDecimal(exact, prec);
-    }
+    return layout(neg, d, fmt, prec, true);
   }
+  const bits = floatBits(value, bitSize);
+  const exact = exactDecimal(bits.mant, bits.exp - bits.mantBits);
+  let d: Decimal;
+  if (fmt === 'e' || fmt === 'E') d = roundDecimal(exact, prec + 1);
+  else if (fmt === 'f') d = roundDecimal(exact, exact.dp + prec);
+  else {
+    if (prec === 0) prec = 1;
+    d = roundDecimal(exact, prec);
+  }
+  return layout(neg, d, fmt, prec, false);
+}
 
-  if (fmt === 'e' || fmt === 'E') return fmtE(bits.neg, d, prec, fmt);
-  if (fmt === 'f') return fmtF(bits.neg, d, prec);
+function layout(
+  neg: boolean,
+  d: Decimal,
+  fmt: 'e' | 'E' | 'f' | 'g' | 'G',
+  prec: number,
+  shortest: boolean,
+): string {
+  if (fmt === 'e' || fmt === 'E') return fmtE(neg, d, prec, fmt);
+  if (fmt === 'f') return fmtF(neg, d, prec);
   // 'g' / 'G': %e when the exponent is < -4 or >= the precision (6 for the shortest form).
   let eprec = prec;
   if (eprec > d.d.length && d.d.length >= d.dp) eprec = d.d.length;
@@ -207,8 +226,8 @@ export function formatFloat(f: number, fmt: FloatFormat, prec: number, bitSize: 
   const exp = d.dp - 1;
   if (exp < -4 || exp >= eprec) {
     if (prec > d.d.length) prec = d.d.length;
-    return fmtE(bits.neg, d, prec - 1, fmt === 'g' ? 'e' : 'E');
+    return fmtE(neg, d, prec - 1, fmt === 'g' ? 'e' : 'E');
   }
   if (prec > d.dp) prec = d.d.length;
-  return fmtF(bits.neg, d, Math.max(prec - d.dp, 0));
+  return fmtF(neg, d, Math.max(prec - d.dp, 0));
 }

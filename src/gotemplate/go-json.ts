@@ -42,12 +42,16 @@ const SHORT: Readonly<Record<number, string>> = {
   9: '\\t',
 };
 
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
+const NEEDS_ESCAPE_HTML = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
+
 function hex4(c: number): string {
   return '\\u' + c.toString(16).padStart(4, '0');
 }
 
 /** encoding/json's string encoding; a lone surrogate (invalid UTF-8 to Go) becomes \ufffd. */
 export function jsonString(s: string, escapeHtml = true): string {
+  if (!(escapeHtml ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(s)) return '"' + s + '"';
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
