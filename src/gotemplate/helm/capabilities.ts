@@ -4,6 +4,7 @@
  * (`--api-versions`), and helm's own build information.
  */
 import { DiagnosticError } from '../../core/diagnostic.js';
+import { registerJsonTags } from '../go-json.js';
 import { GoStruct, typedSlice, withMethods, type GoFunc, type GoSlice } from '../value.js';
 
 export const DEFAULT_KUBE_VERSION = 'v1.35.0';
@@ -119,6 +120,15 @@ export function makeVersionSet(versions: readonly string[]): GoSlice {
   const has: GoFunc = { params: ['string'], result: 'bool', fn: (v) => set.includes(v as string) };
   return withMethods(set, { Has: has });
 }
+
+// helm's version.BuildInfo marshals with snake_case names (`toJson .Capabilities.HelmVersion`).
+registerJsonTags('version.BuildInfo', {
+  Version: 'version,omitempty',
+  GitCommit: 'git_commit,omitempty',
+  GitTreeState: 'git_tree_state,omitempty',
+  GoVersion: 'go_version,omitempty',
+  KubeClientVersion: 'kube_client_version',
+});
 
 function helmVersion(): GoStruct {
   return new GoStruct('version.BuildInfo', { ...HELM_VERSION });
