@@ -21,6 +21,7 @@ import {
 import { strval } from '../convert.js';
 import { ANY, BOOL, MAP, STRING, goFunc, strArg } from './define.js';
 import { compareGoStrings } from './go-strings.js';
+import { checkNesting } from './limits.js';
 import { mergeInto } from './merge.js';
 
 const LIST = '[]interface {}';
@@ -62,6 +63,7 @@ function deepCopy(v: GoValue, ancestors: Set<object> = new Set()): GoValue {
   }
   if (!Array.isArray(v) && !isGoMap(v)) return v;
   if (ancestors.has(v)) throw new GoCallError('deepCopy: the value contains itself');
+  checkNesting(ancestors.size, 'deepCopy');
   ancestors.add(v);
   const copyOf = (x: GoValue): GoValue => (x === null || x === undefined ? null : deepCopy(x, ancestors));
   let out: GoValue;

@@ -26,3 +26,14 @@ export function checkLength(length: number, what: string): void {
     );
   }
 }
+
+/** Deepest nesting of maps and lists that `deepCopy`, `deepEqual` and the merges walk. */
+export const MAX_NESTING = 1_000;
+
+export function checkNesting(depth: number, what: string): void {
+  if (depth > MAX_NESTING) {
+    throw new GoCallError(
+      `${what}: the value nests more than ${MAX_NESTING} levels deep (or contains itself)`,
+    );
+  }
+}

@@ -20,6 +20,7 @@ import {
   type GoMap,
   type GoValue,
 } from '../value.js';
+import { checkNesting } from './limits.js';
 
 const ANY = 'interface {}';
 
@@ -45,7 +46,7 @@ function assign(dst: GoMap, key: string, value: GoValue, staticType: string): vo
 
 /** Merges `src` into `dst` in place, as mergo's deepMerge does for two maps. */
 export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, depth = 0): void {
-  if (depth > 10_000) throw new GoCallError('merge: the maps nest too deeply (or contain themselves)');
+  checkNesting(depth, 'merge');
   const srcElem = elemType(src);
   for (const key of Object.keys(src)) {
     const s = getMapKey(src, key) ?? null;

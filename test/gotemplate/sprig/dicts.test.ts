@@ -95,6 +95,16 @@ describe('sprig dictionary functions', () => {
     call('set', loop, 'self', loop);
     expect(callError('mustDeepCopy', loop)).toMatch(/contains itself/);
   });
+
+  it('stops at a nesting limit instead of overflowing the stack', () => {
+    let deep: GoMap = dict();
+    for (let i = 0; i < 5000; i++) deep = dict('a', deep);
+    expect(callError('deepCopy', deep)).toMatch(/deepCopy: the value nests more than 1000 levels/);
+    expect(callError('deepEqual', deep, deep.a ?? null)).toMatch(/deepEqual: the value nests/);
+    let other: GoMap = dict();
+    for (let i = 0; i < 5000; i++) other = dict('a', other);
+    expect(callError('merge', deep, other)).toMatch(/merge: the value nests/);
+  });
 });
 
 describe('sprig merge and mergeOverwrite (mergo)', () => {
