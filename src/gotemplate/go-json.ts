@@ -42,8 +42,16 @@ const SHORT: Readonly<Record<number, string>> = {
   9: '\\t',
 };
 
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
-const NEEDS_ESCAPE_HTML = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
+/** Whether any UTF-16 unit of `s` needs an escape (the common case is none). */
+function needsEscape(s: string, escapeHtml: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff))
+      return true;
+    if (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26)) return true;
+  }
+  return false;
+}
 
 function hex4(c: number): string {
   return '\\u' + c.toString(16).padStart(4, '0');
@@ -51,7 +59,7 @@ function hex4(c: number): string {
 
 /** encoding/json's string encoding; a lone surrogate (invalid UTF-8 to Go) becomes \ufffd. */
 export function jsonString(s: string, escapeHtml = true): string {
-  if (!(escapeHtml ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(s)) return '"' + s + '"';
+  if (!needsEscape(s, escapeHtml)) return '"' + s + '"';
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
