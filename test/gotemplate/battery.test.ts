@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { helmAvailable, helmUnavailableReason } from '../helpers/helm-oracle.js';
 import { sharedAvailable } from '../helpers/shared.js';
 import { agreementTable, describeFailures, judge, type Verdict } from './battery/compare.js';
-import { batteryEngine } from './battery/engine.js';
+import { batteryEngine, functionNames } from './battery/engine.js';
 import { loadGoldens, loadOurs, loadShared, type BatteryCase, type Goldens } from './battery/load.mjs';
 import { recordCases } from './battery/record-lib.mjs';
 import { shapeFacts } from './battery/shapes.mjs';
@@ -60,6 +60,13 @@ describe.skipIf(!hasShared)('template battery', () => {
     }
   });
 
+  it('calls every function a chart can call at least once', () => {
+    const texts = battery.cases.map((c) => c.text).join('\n');
+    // A name used as a function: not part of a field chain, a variable or a longer name.
+    const used = (name: string): boolean => new RegExp(`(?<![\\w.$])${name}(?![\\w])`).test(texts);
+    expect(functionNames().filter((name) => !used(name))).toEqual([]);
+  });
+
   describe('our engine agrees with helm', () => {
     let verdicts: Verdict[] = [];
     beforeAll(() => {
@@ -74,7 +81,9 @@ describe.skipIf(!hasShared)('template battery', () => {
       expect(verdicts.length).toBe(battery.cases.length);
       const byId = new Map(battery.cases.map((c) => [c.id, c]));
       const failing = verdicts.filter((v) => !v.agree);
-      expect(failing.length, describeFailures(verdicts, byId)).toBe(0);
+      // K8S_OPS_BATTERY_SHOW=N lists up to N disagreeing cases (default 40).
+      const limit = Number(process.env.K8S_OPS_BATTERY_SHOW ?? 40);
+      expect(failing.length, describeFailures(verdicts, byId, limit)).toBe(0);
     });
   });
 

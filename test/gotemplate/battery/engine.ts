@@ -3,6 +3,7 @@
  * template name, the same context objects, `missingkey=zero`, helm's `<no value>` clean-up and
  * helm's error wording.
  */
+import { builtinFuncs } from '../../../src/gotemplate/builtins.js';
 import { makeCapabilities } from '../../../src/gotemplate/helm/capabilities.js';
 import { makeChart } from '../../../src/gotemplate/helm/chart.js';
 import { reformatExecError } from '../../../src/gotemplate/helm/errors.js';
@@ -76,6 +77,13 @@ function chartFuncs(set: () => Templates): FuncMap {
   };
   for (const name of REMOVED_SPRIG_FUNCS) delete sprig[name];
   return { ...sprig, ...helmFuncs({ templates: set }) };
+}
+
+/** Every function a chart's template can call: text/template's builtins and the chart's map. */
+export function functionNames(): string[] {
+  return [
+    ...new Set([...Object.keys(builtinFuncs), ...Object.keys(chartFuncs(() => new Templates({})))]),
+  ].sort();
 }
 
 /** Our engine, set up as helm sets itself up for the wrapper chart. */

@@ -67,5 +67,8 @@ export default {
     ['keyword-as-field', '{{ .Values.m.if }}'],
     ['variable-unicode-name', '{{ $é := 1 }}{{ $é }}|{{ $_x2 := 2 }}{{ $_x2 }}'],
     ['pipe-spacing', '{{"a"|printf "%s%s" "b"|upper}}'],
+    ['trim-keeps-nbsp', 'a\u00a0 {{- "b" -}} \u00a0c'],
+    ['comment-no-spaces', 'a{{/*x*/}}b{{/**/}}c'],
+    ['trim-marker-only-comment', 'a \n {{- /* only */ -}} \n b'],
   ],
 };

@@ -69,5 +69,8 @@ export default {
     ['comment-not-alone', '{{ 1 /* c */ }}'],
     ['string-as-command', '{{ "a" "b" }}'],
     ['bool-as-command-args', '{{ true 1 }}'],
+    ['define-in-define', '{{ define "a" }}{{ define "b" }}x{{ end }}{{ end }}'],
+    ['else-with-decl', '{{ with $x := .Values.missing }}a{{ else with $y := .Values.str }}{{ $y }}{{ end }}'],
+    ['range-single-var-map', '{{ range $v := .Values.m }}{{ $v }}{{ end }}'],
   ],
 };

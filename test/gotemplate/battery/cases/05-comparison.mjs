@@ -64,5 +64,11 @@ export default {
       'deepequal-vs-eq',
       '{{ deepEqual .Values.m .Values.m }}{{ deepEqual (list 1) (list 1) }}{{ deepEqual 1 1.0 }}',
     ],
+    ['eq-uint8-int', '{{ eq (index "abc" 1) 98 }}|{{ lt (index "abc" 0) 100 }}|{{ ne (index "abc" 2) 0 }}'],
+    ['eq-uint8-negative', '{{ lt (index "abc" 0) -1 }}|{{ gt (index "abc" 0) -1 }}'],
+    [
+      'and-or-result-types',
+      '{{ typeOf (and 1 "a") }}|{{ typeOf (or 0 "") }}|{{ typeOf (and nil 1) }}|{{ typeOf (not 1) }}',
+    ],
   ],
 };

@@ -95,5 +95,18 @@ export default {
     ['urlquery-builtin', '{{ urlquery "a b&c=d/é" }}|{{ urlquery "x" 1 }}|{{ urlquery }}'],
     ['html-builtin', '{{ html "<a href=\\"x\\">\'&</a>" }}|{{ html 1 "<" }}|{{ html "\\u0000" }}'],
     ['js-builtin', '{{ js "a\'b\\"c<d>e&f=\\\\ \\n\\u2028" }}|{{ js 1 }}|{{ js "é\\u0001" }}'],
+    [
+      'genSelfSignedCertWithKey',
+      '{{ $k := genPrivateKey "ecdsa" }}{{ $c := genSelfSignedCertWithKey "x.io" nil (list "x.io") 1 $k }}{{ eq $c.Key $k }}|{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }}',
+    ],
+    [
+      'genSignedCertWithKey',
+      '{{ $ca := genCA "ca" 1 }}{{ $k := genPrivateKey "ed25519" }}{{ $c := genSignedCertWithKey "svc" nil nil 1 $ca $k }}{{ eq $c.Key $k }}|{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }}',
+    ],
+    [
+      'genSignedCertWithKey-bad-key',
+      '{{ $ca := genCA "ca" 1 }}{{ genSignedCertWithKey "svc" nil nil 1 $ca "nope" }}',
+    ],
+    ['genPrivateKey-dsa', '{{ genPrivateKey "dsa" | len | lt 100 }}'],
   ],
 };

@@ -106,5 +106,10 @@ export default {
       'time-json-yaml',
       '{{ toJson (dict "t" (toDate "2006-01-02 15:04" "2024-02-29 13:45")) }}|{{ toYaml (dict "t" (toDate "2006-01-02" "2024-02-29")) }}',
     ],
+    ['must_date_modify', '{{ must_date_modify "2h" (toDate "2006-01-02" "2024-02-29") | date "15:04" }}'],
+    [
+      'date-alias-names',
+      '{{ date_in_zone "2006-01-02" 0 "UTC" }}|{{ date_modify "-24h" (toDate "2006-01-02" "2024-03-01") | date "01-02" }}',
+    ],
   ],
 };

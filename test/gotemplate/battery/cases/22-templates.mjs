@@ -99,5 +99,13 @@ export default {
       '{{ define "r" }}{{ if gt (int .) 0 }}{{ . }}{{ tpl "{{ include \\"r\\" (sub . 1) }}" . }}{{ end }}{{ end }}{{ include "r" 3 }}',
     ],
     ['template-in-tpl-uses-outer', '{{ define "t" }}outer{{ end }}{{ tpl "{{ template \\"t\\" }}" . }}'],
+    [
+      'tpl-dollar-is-tpl-data',
+      '{{ tpl "{{ $.Values.str }}-{{ $.Release.Name }}" . }}|{{ tpl "{{ $ }}" "data" }}',
+    ],
+    [
+      'include-dollar-is-include-data',
+      '{{ define "t" }}{{ $.k }}{{ end }}{{ tpl "{{ include \\"t\\" (dict \\"k\\" \\"v\\") }}" . }}',
+    ],
   ],
 };
