@@ -57,7 +57,7 @@ export interface ExecContext {
 export const MISSING: unique symbol = Symbol('missing');
 type Final = GoValue | typeof MISSING;
 
-function isStackOverflow(e: unknown): boolean {
+export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && e.message.includes('call stack');
 }
 
@@ -175,7 +175,7 @@ export class Evaluator {
   private idealConstant(n: NumberNode): GoValue {
     this.at(n);
     const t = n.text;
-    if (n.isComplex) return this.errorf('complex constant %s is not supported', t);
+    if (n.isComplex) return complexValue(n.complex[0], n.complex[1]);
     const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
     if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
     if (n.isInt) return new GoInt('int', n.int64);
@@ -185,7 +185,7 @@ export class Evaluator {
 
   private evalFieldNode(field: FieldNode, args: readonly Node[] | null, final: Final): GoValue {
     this.at(field);
-    return this.evalFieldChain(this.dot, this.dotBoxed, field, field.ident, args, final);
+    return this.evalFieldChain(this.dot, this.dotBoxed, field, field.ident, args, final, 0);
   }
 
   private evalChainNode(chain: ChainNode, args: readonly Node[] | null, final: Final): GoValue {
@@ -193,7 +193,7 @@ export class Evaluator {
     if (chain.node.kind === 'nil') this.errorf('indirection through explicit nil in %s', nodeString(chain));
     const receiver = this.evalArg(null, chain.node);
     const boxed = chain.node.kind === 'identifier' && this.lastBoxed;
-    return this.evalFieldChain(receiver, boxed, chain, chain.field, args, final);
+    return this.evalFieldChain(receiver, boxed, chain, chain.field, args, final, 0);
   }
 
   private evalVariableNode(node: VariableNode, args: readonly Node[] | null, final: Final): GoValue {
@@ -205,10 +205,10 @@ export class Evaluator {
       this.lastBoxed = v.boxed;
       return v.value;
     }
-    return this.evalFieldChain(v.value, v.boxed, node, node.ident.slice(1), args, final);
+    return this.evalFieldChain(v.value, v.boxed, node, node.ident, args, final, 1);
   }
 
-  /** `.X.Y.Z`, the last one possibly a method given the arguments. */
+  /** `.X.Y.Z` from `ident[start]`, the last one possibly a method given the arguments. */
   private evalFieldChain(
     receiver: GoValue,
     boxed: boolean,
@@ -216,9 +216,10 @@ export class Evaluator {
     ident: readonly string[],
     args: readonly Node[] | null,
     final: Final,
+    start: number,
   ): GoValue {
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++) {
+    for (let i = start; i < n - 1; i++) {
       receiver = this.evalField(ident[i] as string, node, null, MISSING, receiver, boxed);
       boxed = this.lastBoxed;
     }
@@ -407,6 +408,15 @@ export class Evaluator {
     }
     return this.errorf("can't handle assignment of %s to empty interface argument", nodeString(n));
   }
+}
+
+/**
+ * A complex128 constant. The value model has no complex numbers; this one prints as Go
+ * prints it (`(1+2i)`) and reports its Go type, which is all a template can do with it.
+ */
+function complexValue(re: number, im: number): GoStruct {
+  const text = () => `(${sprintf('%g', [re])}${sprintf('%+g', [im])}i)`;
+  return new GoStruct('complex128', {}, { String: { params: [], result: 'string', fn: text } });
 }
 
 export function goIntOf(n: number): GoInt {

@@ -3,7 +3,7 @@
  * as Go 1.24 ranges them), `break`/`continue`, and `{{template}}` calls, after Go's
  * text/template exec.go. `break` and `continue` travel back as return values, not exceptions.
  */
-import { Evaluator, goIntOf, type ExecContext } from './eval.js';
+import { Evaluator, goIntOf, isStackOverflow, type ExecContext } from './eval.js';
 import { formatValue } from './fmt.js';
 import { compareGoStrings } from './fmt-print.js';
 import type { BranchNode, ListNode, Node, TemplateNode } from './nodes.js';
@@ -87,7 +87,8 @@ class Executor extends Evaluator {
   }
 
   private withDot(dot: GoValue, boxed: boolean, list: ListNode): Signal {
-    const [savedDot, savedBoxed] = [this.dot, this.dotBoxed];
+    const savedDot = this.dot;
+    const savedBoxed = this.dotBoxed;
     this.dot = dot;
     this.dotBoxed = boxed;
     const signal = this.walkList(list);
@@ -187,7 +188,15 @@ class Executor extends Evaluator {
     this.dot = dot;
     this.dotBoxed = false;
     this.run.depth++;
-    this.walkList(tmpl.root);
+    try {
+      this.walkList(tmpl.root);
+    } catch (e) {
+      // Out of stack: report it as the depth limit, from the first call with room to do so.
+      if (!isStackOverflow(e)) throw e;
+      ({ tree: this.tree, name: this.name, scope: this.scope, dot: this.dot, boxed: this.dotBoxed } = saved);
+      this.at(t);
+      throw this.error('exceeded maximum template depth (%v)', [goIntOf(max)], 'depth');
+    }
     this.run.depth--;
     ({ tree: this.tree, name: this.name, scope: this.scope, dot: this.dot, boxed: this.dotBoxed } = saved);
   }

@@ -17,7 +17,9 @@ export interface TemplateLimits {
 }
 
 export const DEFAULT_LIMITS: Required<TemplateLimits> = {
-  maxTemplateDepth: 2000,
+  // Go's maxExecDepth. Far less fits in a JavaScript stack; running out of stack is then
+  // reported as this limit, at the {{template}} call, as Go reports it.
+  maxTemplateDepth: 100_000,
   maxOutputBytes: 100 * 1024 * 1024,
   maxSteps: 20_000_000,
   maxNesting: 1000,
