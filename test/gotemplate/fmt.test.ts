@@ -479,3 +479,25 @@ describe('values Go cannot print', () => {
     expect(sprint([bad])).toBe('%!v(PANIC=String method: boom)');
   });
 });
+
+describe('integer types', () => {
+  // From fmt's printValue/fmtInteger rules: unsigned %#v is hex, %x of a negative int keeps its sign.
+  test.each<[string, GoValue[], string]>([
+    [
+      '%v %d %x',
+      [it(2n ** 64n - 1n, 'uint64'), it(2n ** 64n - 1n, 'uint64'), it(2n ** 64n - 1n, 'uint64')],
+      '18446744073709551615 18446744073709551615 ffffffffffffffff',
+    ],
+    ['%#v %#v %#v', [it(255, 'uint8'), i(255), it(-1, 'int8')], '0xff 255 -1'],
+    [
+      '%T %T %T %T',
+      [it(1, 'uint8'), it(1, 'int32'), it(1, 'uintptr'), new GoFloat32(1)],
+      'uint8 int32 uintptr float32',
+    ],
+    ['%c %q %U', [it(0x263a, 'int32'), it(0x263a, 'int32'), it(0x263a, 'int32')], "☺ '☺' U+263A"],
+    ['%c|%q', [it(0xd800, 'int32'), it(-1, 'int64')], "\ufffd|'\ufffd'"],
+    ['%v %.3v %e', [new GoFloat32(0.1), new GoFloat32(3.14159), new GoFloat32(0.1)], '0.1 3.14 1.000000e-01'],
+  ])('%s', (format, args, expected) => {
+    expect(sprintf(format, args)).toBe(expected);
+  });
+});
