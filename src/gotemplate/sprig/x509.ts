@@ -144,7 +144,8 @@ export function createCertificate(template: CertTemplate, subjectKey: KeyObject,
   if (template.dnsNames.length > 0 || template.ips.length > 0) {
     const names: Der[] = [];
     for (const name of template.dnsNames) {
-      if ([...name].some((c) => c.charCodeAt(0) > 0x7f)) throw new X509Error(`x509: "${name}" cannot be encoded as an IA5String`);
+      if ([...name].some((c) => c.charCodeAt(0) > 0x7f))
+        throw new X509Error(`x509: "${name}" cannot be encoded as an IA5String`);
       names.push(implicit(2, Buffer.from(name, 'latin1')));
     }
     for (const ip of template.ips) names.push(implicit(7, ip));
