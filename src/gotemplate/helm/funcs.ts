@@ -12,6 +12,7 @@ import { fromJson, fromJsonArray } from './from-json.js';
 import { fromYaml, fromYamlArray } from './from-yaml.js';
 import { templateFuncs } from './include-tpl.js';
 import { marshalYaml } from './to-yaml.js';
+import { marshalYamlPretty } from './to-yaml-pretty.js';
 import { encodeToml, TomlError } from './toml.js';
 
 /** Sprig functions helm deletes from the map it gives templates. */
@@ -85,6 +86,7 @@ const toJsonText = (v: GoValue): string => jsonMarshal(v === undefined ? null : 
 export const conversionFuncs: FuncMap = {
   toYaml: fn(['interface {}'], 'string', swallow(marshalYaml)),
   mustToYaml: fn(['interface {}'], 'string', mustConvert(marshalYaml)),
+  toYamlPretty: fn(['interface {}'], 'string', marshalYamlPretty),
   fromYaml: fn(['string'], 'map[string]interface {}', (s) => fromYaml(s as string)),
   fromYamlArray: fn(['string'], '[]interface {}', (s) => fromYamlArray(s as string)),
   toJson: fn(['interface {}'], 'string', swallow(toJsonText)),

@@ -335,3 +335,12 @@ describe('conversions', () => {
     });
   });
 });
+
+describe('toYamlPretty', () => {
+  it('is in the function map and indents sequences under their key', () => {
+    expect(render('{{ toYamlPretty .Values }}', { a: [1, 2], b: 1000000 })).toEqual({
+      ok: true,
+      v: 'a:\n  - 1\n  - 2\nb: 1e+06',
+    });
+  });
+});
