@@ -8,7 +8,7 @@ import { GoCallError } from '../value.js';
 import { checkLength } from './limits.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+const strict = new TextDecoder('utf-8', { fatal: true });
 
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
@@ -21,9 +21,51 @@ export function utf8Bytes(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
-/** Bytes back to text; a sequence Go would keep as raw bytes becomes U+FFFD here. */
+/**
+ * Bytes back to text. Go keeps invalid bytes as they are and turns each into U+FFFD when it
+ * decodes or prints them as JSON; we do the latter at once, one U+FFFD per invalid byte.
+ */
 export function utf8Text(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return decodeLoosely(bytes);
+  }
+}
+
+/** The length of the valid UTF-8 sequence at `i`, or 0 (Go's utf8.DecodeRune rules). */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
+    i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const lo = c === 0xe0 ? 0xa0 : 0x80;
+    const hi = c === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const lo = c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function decodeLoosely(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length;) {
+    const n = sequenceLength(b, i);
+    if (n === 0) {
+      out += '\uFFFD';
+      i++;
+    } else {
+      out += strict.decode(b.subarray(i, i + n));
+      i += n;
+    }
+  }
+  return out;
 }
 
 /** Go's `len(s)`: the length in UTF-8 bytes. */
