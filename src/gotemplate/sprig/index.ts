@@ -4,6 +4,8 @@
  */
 import type { FuncMap } from '../value.js';
 import { conversionFuncs } from './conversions.js';
+import { cryptoFuncs } from './crypto.js';
+import { dateFuncs } from './dates.js';
 import { defaultFuncs } from './defaults.js';
 import { dictFuncs } from './dicts.js';
 import { encodingFuncMap } from './encoding.js';
@@ -104,6 +106,8 @@ export function sprigFuncs(env: SprigEnv): FuncMap {
     ...regexFuncMap,
     ...encodingFuncMap,
     ...randomFuncs(env),
+    ...cryptoFuncs(env),
+    ...dateFuncs(env),
     ...urlFuncMap,
     ...semverFuncMap,
     ...networkFuncMap,
