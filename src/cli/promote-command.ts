@@ -12,7 +12,9 @@ import {
   formatPlan,
   planPromotion,
   promotionTarget,
+  pushArrivals,
   readPromotionInput,
+  recordArrival,
   type PromotionPlan,
   type PromotionTarget,
 } from '../promote/index.js';
@@ -116,12 +118,17 @@ async function promote(flags: PromoteFlags, io: Io, env: NodeJS.ProcessEnv): Pro
       hint: 'pass --remote <name>',
     });
   }
-  const input = await readPromotionInput(git, {
+  let input = await readPromotionInput(git, {
     leading: target.leading,
     trailing: target.trailing,
     ...(remote ? { remote } : {}),
   });
   const now = Date.now() / 1000;
+  if (flags.apply) {
+    // The soak clock: the first run that sees a tip on the leading branch records it.
+    const at = await recordArrival(git, target.leading, input.leading.id, now);
+    if (at !== undefined) input = { ...input, arrivals: new Map(input.arrivals).set(input.leading.id, at) };
+  }
   const plan = planPromotion(input, { soakSeconds: target.soakSeconds, now, skipSoak: flags.now === true });
   io.stdout(`cluster ${target.cluster}: ${formatPlan(plan, now)}`);
   if (!flags.apply) {
@@ -129,6 +136,7 @@ async function promote(flags: PromoteFlags, io: Io, env: NodeJS.ProcessEnv): Pro
       await printDiff(root, plan, target, flags, io);
     return planCode(plan);
   }
+  if (flags.push && remote) await pushArrivals(git, remote);
   const result = await applyPromotion(git, plan, {
     push: flags.push === true,
     ...(remote ? { remote } : {}),
@@ -155,7 +163,10 @@ export function addPromoteCommand(
       "fast-forward a following cluster's branch to the newest soaked commit (k8s-ops.yaml rollout)",
     )
     .option('--cluster <name>', 'the rollout cluster to promote (default: the only one that follows another)')
-    .option('--apply', 'perform the fast-forward (default: print the plan)')
+    .option(
+      '--apply',
+      'record when the followed tip arrived, then perform the fast-forward (default: print the plan)',
+    )
     .option('--now', 'skip the soak: promote the tip of the followed branch')
     .option('--push', 'push the new tip to the remote (never forced)')
     .option('--remote <name>', 'the remote to read branches from and push to (default: origin when present)')

@@ -3,6 +3,19 @@ import { isAncestor, log, revList, revParse } from '../tree/git-commands.js';
 import type { GitRunner } from '../tree/git-runner.js';
 import type { BranchTip, PromotionInput } from './plan.js';
 import { DiagnosticError } from '../core/diagnostic.js';
+import { readArrivals } from './arrival-notes.js';
+import { branchNameProblem } from './branch-name.js';
+
+/** Refuses a branch name git would not accept (or a rollout never means). */
+export function checkBranchName(branch: string): void {
+  const problem = branchNameProblem(branch);
+  if (problem === undefined) return;
+  throw new DiagnosticError({
+    rule: 'promote-branch-name',
+    message: `${JSON.stringify(branch)} is not a valid branch name: ${problem}`,
+    hint: 'name a branch as `git check-ref-format --branch` accepts it, e.g. main or release',
+  });
+}
 
 /**
  * A branch's tip: the local branch when there is one, else the remote-tracking branch of
@@ -13,6 +26,7 @@ export async function branchTip(
   branch: string,
   remote?: string,
 ): Promise<BranchTip | undefined> {
+  checkBranchName(branch);
   const refs = [`refs/heads/${branch}`, ...(remote ? [`refs/remotes/${remote}/${branch}`] : [])];
   for (const ref of refs) {
     const id = await revParse(git, ref);
@@ -43,11 +57,17 @@ export async function readPromotionInput(
   }
   const trailing = await branchTip(git, branches.trailing, branches.remote);
   if (!trailing) {
+    const history = await log(git, leading.id, { firstParent: true });
     return {
       leading,
       trailingBranch: branches.trailing,
       trailingOnly: [],
-      history: await log(git, leading.id, { firstParent: true }),
+      history,
+      arrivals: await readArrivals(
+        git,
+        branches.leading,
+        history.map((c) => c.id),
+      ),
     };
   }
   if (!(await isAncestor(git, trailing.id, leading.id))) {
@@ -57,15 +77,22 @@ export async function readPromotionInput(
       trailing,
       trailingOnly: await log(git, `${leading.id}..${trailing.id}`),
       history: [],
+      arrivals: new Map(),
     };
   }
   const range = `${trailing.id}..${leading.id}`;
+  const history = await log(git, range, { firstParent: true });
   return {
     leading,
     trailingBranch: branches.trailing,
     trailing,
     trailingOnly: [],
-    history: await log(git, range, { firstParent: true }),
+    history,
     descendants: new Set(await revList(git, range, { ancestryPath: true })),
+    arrivals: await readArrivals(
+      git,
+      branches.leading,
+      history.map((c) => c.id),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 /** Plain-text rendering of a promotion plan for the terminal and CI logs. */
-import type { CommitInfo, PromotionPlan } from './plan.js';
+import { ARRIVAL_NOTES_REF } from './arrival.js';
+import type { CommitInfo, PromotionCommit, PromotionPlan } from './plan.js';
 
 const short = (id: string): string => id.slice(0, 7);
 
@@ -21,8 +22,32 @@ export function formatDuration(seconds: number): string {
   return text === '' ? `${s}s` : text;
 }
 
-function commitLines(commits: readonly CommitInfo[]): string[] {
-  return commits.map((c) => `  ${short(c.id)} ${formatTime(c.time)} ${c.subject}`);
+/** Commits of the leading branch, with their arrival there (not their own dates). */
+function commitLines(commits: readonly PromotionCommit[]): string[] {
+  return commits.map((c) => {
+    const arrival = c.arrival === undefined ? 'arrival not recorded' : `arrived ${formatTime(c.arrival)}`;
+    return `  ${short(c.id)} ${arrival} ${c.subject}`;
+  });
+}
+
+/** Commits the leading branch lacks: they never arrived there, so their committer date is shown. */
+function foreignLines(commits: readonly CommitInfo[]): string[] {
+  return commits.map((c) => `  ${short(c.id)} committed ${formatTime(c.time)} ${c.subject}`);
+}
+
+function notSoakedLines(plan: PromotionPlan & { outcome: 'not-soaked' }, now: number): string[] {
+  const waiting = `not soaked: ${plan.waiting.length} commit(s) waiting`;
+  if (plan.readyAt === undefined) {
+    return [
+      `${waiting}; no arrival on ${plan.leading.branch} is recorded for them, so none counts as soaked`,
+      ...commitLines(plan.waiting),
+      `hint: \`k8s-ops promote --apply\` records arrivals (${ARRIVAL_NOTES_REF}); fetch that ref first, or use --now to promote without a soak`,
+    ];
+  }
+  return [
+    `${waiting}; the oldest, ${short(plan.next.id)}, is ready at ${formatTime(plan.readyAt)} (in ${formatDuration(plan.readyAt - now)})`,
+    ...commitLines(plan.waiting),
+  ];
 }
 
 export function formatPlan(plan: PromotionPlan, now: number): string {
@@ -35,10 +60,7 @@ export function formatPlan(plan: PromotionPlan, now: number): string {
       );
       break;
     case 'not-soaked':
-      lines.push(
-        `not soaked: ${plan.waiting.length} commit(s) waiting; the oldest, ${short(plan.next.id)}, is ready at ${formatTime(plan.readyAt)} (in ${formatDuration(plan.readyAt - now)})`,
-        ...commitLines(plan.waiting),
-      );
+      lines.push(...notSoakedLines(plan, now));
       break;
     case 'fast-forward':
       lines.push(
@@ -53,7 +75,7 @@ export function formatPlan(plan: PromotionPlan, now: number): string {
     case 'diverged':
       lines.push(
         `diverged: ${plan.trailingBranch} has ${plan.trailingOnly.length} commit(s) not in ${plan.leading.branch}; refusing to promote`,
-        ...commitLines(plan.trailingOnly),
+        ...foreignLines(plan.trailingOnly),
       );
       break;
   }

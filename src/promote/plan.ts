@@ -1,9 +1,11 @@
 /**
  * The promotion decision of a staged rollout, as a pure function of git facts: which
  * commit of the leading branch (e.g. main) the trailing branch (e.g. release) may be
- * fast-forwarded to once it has soaked.
+ * fast-forwarded to once it has soaked. The soak runs from the commit's recorded arrival
+ * on the leading branch (arrival.ts), never from its own dates.
  */
 import type { CommitInfo } from '../tree/git-commands.js';
+import { arrivalsAlong } from './arrival.js';
 
 export type { CommitInfo } from '../tree/git-commands.js';
 
@@ -27,6 +29,14 @@ export interface PromotionInput {
   history: CommitInfo[];
   /** Commits of that history that descend from the trailing tip; undefined: all do. */
   descendants?: ReadonlySet<string>;
+  /** Recorded arrivals on the leading branch by commit id, seconds since the epoch. */
+  arrivals: ReadonlyMap<string, number>;
+}
+
+/** A commit of the leading branch with when it arrived there, if that is known. */
+export interface PromotionCommit extends CommitInfo {
+  /** Seconds since the epoch; undefined when no arrival is recorded for it or a newer commit. */
+  arrival?: number;
 }
 
 export interface PlanOptions {
@@ -49,20 +59,20 @@ export type PromotionPlan =
   | (PlanBase & {
       outcome: 'not-soaked';
       /** The oldest waiting commit: the first to become promotable. */
-      next: CommitInfo;
-      /** When `next` will have soaked, seconds since the epoch. */
-      readyAt: number;
-      waiting: CommitInfo[];
+      next: PromotionCommit;
+      /** When `next` will have soaked, seconds since the epoch; undefined: no arrival recorded. */
+      readyAt?: number;
+      waiting: PromotionCommit[];
     })
   | (PlanBase & {
       outcome: 'fast-forward';
       /** Undefined when the trailing branch is created. */
       from?: string;
-      to: CommitInfo;
+      to: PromotionCommit;
       /** First-parent commits the trailing branch gains, newest first. */
-      commits: CommitInfo[];
+      commits: PromotionCommit[];
       /** Newer commits still soaking, newest first. */
-      waiting: CommitInfo[];
+      waiting: PromotionCommit[];
     })
   | (PlanBase & { outcome: 'diverged'; trailingOnly: CommitInfo[] });
 
@@ -81,23 +91,31 @@ export function planPromotion(input: PromotionInput, options: PlanOptions): Prom
 
   // Descent from the trailing tip is monotonic along first parents, so the candidates are a
   // prefix of the history; a trailing branch ahead of a soaked commit keeps its position.
-  const candidates: CommitInfo[] = [];
+  const prefix: CommitInfo[] = [];
   for (const c of input.history) {
     if (c.id === input.trailing?.id || (input.descendants && !input.descendants.has(c.id))) break;
-    candidates.push(c);
+    prefix.push(c);
   }
+  // Arrivals only grow towards the tip, so the soaked commits are a suffix of the candidates.
+  const arrivals = arrivalsAlong(prefix, input.arrivals);
+  const candidates: PromotionCommit[] = prefix.map((c) => {
+    const arrival = arrivals.get(c.id);
+    return arrival === undefined ? c : { ...c, arrival };
+  });
   const oldest = candidates[candidates.length - 1];
   if (oldest === undefined) return { ...base, outcome: 'up-to-date' };
 
   const cutoff = options.now - options.soakSeconds;
-  const index = options.skipSoak ? 0 : candidates.findIndex((c) => c.time <= cutoff);
+  const index = options.skipSoak
+    ? 0
+    : candidates.findIndex((c) => c.arrival !== undefined && c.arrival <= cutoff);
   const to = candidates[index];
   if (index < 0 || to === undefined) {
     return {
       ...base,
       outcome: 'not-soaked',
       next: oldest,
-      readyAt: oldest.time + options.soakSeconds,
+      ...(oldest.arrival !== undefined ? { readyAt: oldest.arrival + options.soakSeconds } : {}),
       waiting: candidates,
     };
   }

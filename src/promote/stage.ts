@@ -1,6 +1,7 @@
 /** Which rollout stage of k8s-ops.yaml a promotion is for. */
 import { DiagnosticError } from '../core/diagnostic.js';
 import type { RolloutStage } from '../render/config.js';
+import { branchNameProblem } from './branch-name.js';
 import { DEFAULT_SOAK_SECONDS } from './plan.js';
 
 export interface PromotionTarget {
@@ -15,6 +16,19 @@ export interface PromotionTarget {
 
 function fail(message: string, hint: string): DiagnosticError {
   return new DiagnosticError({ rule: 'promote-config', file: 'k8s-ops.yaml', message, hint });
+}
+
+/** The branch of a stage, refused as git would refuse it (see branch-name.ts). */
+function checkedBranch(stage: RolloutStage): string {
+  const problem = branchNameProblem(stage.branch);
+  if (problem === undefined) return stage.branch;
+  throw new DiagnosticError({
+    rule: 'promote-branch-name',
+    file: 'k8s-ops.yaml',
+    line: stage.line,
+    message: `branch ${JSON.stringify(stage.branch)} of cluster '${stage.cluster}' is not a valid branch name: ${problem}`,
+    hint: 'name a branch as `git check-ref-format --branch` accepts it, e.g. main or release',
+  });
 }
 
 /** The stage of `cluster`, or the only stage that follows another when none is named. */
@@ -48,8 +62,8 @@ export function promotionTarget(rollout: readonly RolloutStage[], cluster?: stri
     throw fail(`rollout of '${cluster ?? '?'}' follows an unknown cluster`, 'fix follows:');
   return {
     cluster: stage.cluster,
-    trailing: stage.branch,
-    leading: leader.branch,
+    trailing: checkedBranch(stage),
+    leading: checkedBranch(leader),
     soakSeconds: stage.soakSeconds ?? DEFAULT_SOAK_SECONDS,
   };
 }

@@ -20,7 +20,12 @@ export interface TestRepo {
   ): string;
   /** The commit id a ref points at. */
   id(ref: string): string;
+  /** Records, as the promotion does, that `id` arrived on `branch` `ageSeconds` ago. */
+  arrive(id: string, branch: string, ageSeconds: number): void;
 }
+
+/** The notes ref that records arrivals on a branch (src/promote/arrival.ts). */
+export const ARRIVAL_REF = 'refs/notes/k8s-ops-arrival';
 
 const baseEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
@@ -78,5 +83,9 @@ export function testRepo(dir: string): TestRepo {
       return git('rev-parse', 'HEAD');
     },
     id: (ref) => git('rev-parse', '--verify', `${ref}^{commit}`),
+    arrive(id, branch, ageSeconds) {
+      const at = Math.floor(Date.now() / 1000) - ageSeconds;
+      git('notes', `--ref=${ARRIVAL_REF}`, 'append', '-m', `${branch} ${at}`, id);
+    },
   };
 }

@@ -8,13 +8,17 @@ import {
 } from '../../src/promote/index.js';
 import type { RolloutStage } from '../../src/render/config.js';
 
-const NOW = 1_000_000;
+const NOW = 10_000_000;
 const H = 3600;
-const c = (id: string, ageHours: number): CommitInfo => ({ id, time: NOW - ageHours * H, subject: id });
+/** Committed long ago by their own dates: the dates must never count as arrival. */
+const c = (id: string): CommitInfo => ({ id, time: NOW - 1000 * H, subject: id });
 const tip = (branch: string, id: string) => ({ branch, ref: `refs/heads/${branch}`, id });
+const arrived = (hoursAgo: Record<string, number>): Map<string, number> =>
+  new Map(Object.entries(hoursAgo).map(([id, h]) => [id, NOW - h * H]));
 
-// main: m5 (1h) m4 (2h) m3 (30h) m2 (48h) m1 = release (72h)
-const history = [c('m5', 1), c('m4', 2), c('m3', 30), c('m2', 48)];
+// main: m5 (arrived 1h ago) m4 (2h) m3 (30h) m2 (48h) m1 = release
+const history = [c('m5'), c('m4'), c('m3'), c('m2')];
+const ARRIVALS = arrived({ m5: 1, m4: 2, m3: 30, m2: 48 });
 const input = (over: Partial<PromotionInput> = {}): PromotionInput => ({
   leading: tip('main', 'm5'),
   trailingBranch: 'release',
@@ -22,6 +26,7 @@ const input = (over: Partial<PromotionInput> = {}): PromotionInput => ({
   trailingOnly: [],
   history,
   descendants: new Set(history.map((h) => h.id)),
+  arrivals: ARRIVALS,
   ...over,
 });
 
@@ -33,7 +38,7 @@ describe('planPromotion', () => {
     ['nothing newer', input({ history: [] }), false, 'up-to-date', undefined, []],
     [
       'trailing ahead of the soaked point (an earlier --now)',
-      input({ trailing: tip('release', 'm4'), history: [c('m5', 1)], descendants: new Set(['m5']) }),
+      input({ trailing: tip('release', 'm4'), history: [c('m5')], descendants: new Set(['m5']) }),
       false,
       'not-soaked',
       undefined,
@@ -64,7 +69,39 @@ describe('planPromotion', () => {
       'm3',
       ['m3', 'm2'],
     ],
-    ['diverged', input({ trailingOnly: [c('r1', 5)], history: [] }), true, 'diverged', undefined, []],
+    ['diverged', input({ trailingOnly: [c('r1')], history: [] }), true, 'diverged', undefined, []],
+    [
+      'back-dated commits without a recorded arrival are not soaked',
+      input({ arrivals: new Map() }),
+      false,
+      'not-soaked',
+      undefined,
+      [],
+    ],
+    [
+      '--now needs no arrival',
+      input({ arrivals: new Map() }),
+      true,
+      'fast-forward',
+      'm5',
+      ['m5', 'm4', 'm3', 'm2'],
+    ],
+    [
+      'a newer commit seen long ago proves its ancestors were there then',
+      input({ arrivals: arrived({ m5: 30 }) }),
+      false,
+      'fast-forward',
+      'm5',
+      ['m5', 'm4', 'm3', 'm2'],
+    ],
+    [
+      'an older commit is never later than a newer one (a late record of m3 does not hold it back)',
+      input({ arrivals: arrived({ m4: 30, m3: 1 }) }),
+      false,
+      'fast-forward',
+      'm4',
+      ['m4', 'm3', 'm2'],
+    ],
   ])('%s', (_name, facts, skipSoak, outcome, to, commits) => {
     const plan = planPromotion(facts, { soakSeconds: 24 * H, now: NOW, skipSoak });
     expect(plan.outcome).toBe(outcome);
@@ -77,12 +114,28 @@ describe('planPromotion', () => {
 
   it('says when the oldest waiting commit will have soaked', () => {
     const plan = planPromotion(input({ history: history.slice(0, 2) }), { soakSeconds: 24 * H, now: NOW });
-    expect(plan).toMatchObject({ outcome: 'not-soaked', next: { id: 'm4' }, readyAt: NOW + 22 * H });
+    expect(plan).toMatchObject({
+      outcome: 'not-soaked',
+      next: { id: 'm4', arrival: NOW - 2 * H },
+      readyAt: NOW + 22 * H,
+    });
   });
 
-  it('counts a commit exactly as old as the soak as soaked', () => {
-    const plan = planPromotion(input({ history: [c('m2', 24)] }), { soakSeconds: 24 * H, now: NOW });
-    expect(plan).toMatchObject({ outcome: 'fast-forward', to: { id: 'm2' } });
+  it('says nothing about readiness when no arrival is recorded', () => {
+    const plan = planPromotion(input({ arrivals: new Map() }), { soakSeconds: 24 * H, now: NOW });
+    expect(plan.outcome).toBe('not-soaked');
+    if (plan.outcome === 'not-soaked') {
+      expect(plan.readyAt).toBeUndefined();
+      expect(plan.waiting.map((w) => w.arrival)).toEqual([undefined, undefined, undefined, undefined]);
+    }
+  });
+
+  it('counts a commit that arrived exactly the soak ago as soaked', () => {
+    const plan = planPromotion(input({ history: [c('m2')], arrivals: arrived({ m2: 24 }) }), {
+      soakSeconds: 24 * H,
+      now: NOW,
+    });
+    expect(plan).toMatchObject({ outcome: 'fast-forward', to: { id: 'm2', arrival: NOW - 24 * H } });
   });
 });
 
@@ -105,6 +158,20 @@ describe('promotionTarget', () => {
     ],
     ['unknown', rollout, 'nope', "error: cluster 'nope' is not in the rollout (rollout: infra, apps, edge)"],
     ['no rollout', [], undefined, 'error: the rollout has no cluster that follows another'],
+    ...(['HEAD', 'refs/heads/release', '-x', 'a.lock', '@', 'a//b'] as const).map(
+      (branch): [string, RolloutStage[], string | undefined, string] => [
+        `branch ${branch}`,
+        [rollout[0] as RolloutStage, { cluster: 'apps', branch, follows: 'infra', line: 3 }],
+        'apps',
+        `error: branch ${JSON.stringify(branch)} of cluster 'apps' is not a valid branch name`,
+      ],
+    ),
+    [
+      'a bad followed branch',
+      [{ cluster: 'infra', branch: 'HEAD', line: 1 }, rollout[1] as RolloutStage],
+      'apps',
+      'error: branch "HEAD" of cluster \'infra\' is not a valid branch name',
+    ],
   ])('%s', (_name, stages, cluster, want) => {
     let got: string;
     try {
@@ -113,6 +180,7 @@ describe('promotionTarget', () => {
     } catch (e) {
       got = `error: ${(e as Error).message}`;
     }
-    expect(got).toBe(want);
+    if (want.includes('valid branch name')) expect(got.startsWith(want)).toBe(true);
+    else expect(got).toBe(want);
   });
 });

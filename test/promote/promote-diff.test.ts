@@ -26,11 +26,12 @@ beforeAll(() => {
     },
     72 * HOUR,
   );
-  repo.commit(
+  const m2 = repo.commit(
     'raise the level',
     { 'clusters/apps/settings.yaml': yamlDocs(configMap('settings', { level: 'two' }, 'default')) },
     48 * HOUR,
   );
+  repo.arrive(m2, 'main', 48 * HOUR);
   repo.git('branch', 'release', m1);
 });
 afterAll(() => removeDir(root));

@@ -1,6 +1,7 @@
 /**
- * `k8s-ops promote` end to end against real repositories: main with commits of controlled
- * committer dates, release following it with a 24h soak, optionally a bare remote.
+ * `k8s-ops promote` end to end against real repositories: main with commits whose arrival
+ * on main is recorded at controlled times, release following it with a 24h soak,
+ * optionally a bare remote.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(root));
 
-/** main: m1 (72h) m2 (48h) m3 (30h) m4 (2h) m5 (1h); release at `releaseAt`. */
+/** main: m1 (arrived 72h ago) m2 (48h) m3 (30h) m4 (2h) m5 (1h); release at `releaseAt`. */
 function scenario(releaseAt: string): Scenario {
   const repo = testRepo(join(root, `repo-${++count}`));
   const ids: Record<string, string> = {};
@@ -40,11 +41,13 @@ function scenario(releaseAt: string): Scenario {
     ['m5', 1],
   ];
   for (const [name, age] of ages) {
-    ids[name] = repo.commit(
+    const id = repo.commit(
       name,
       name === 'm1' ? { 'k8s-ops.yaml': CONFIG } : { [`${name}.yaml`]: name },
       age * HOUR,
     );
+    repo.arrive(id, 'main', age * HOUR);
+    ids[name] = id;
   }
   repo.git('branch', 'release', ids[releaseAt] ?? '');
   return { repo, ids };
@@ -268,7 +271,8 @@ describe('k8s-ops promote', () => {
       GIT_COMMITTER_DATE: `@${Math.floor(Date.now() / 1000) - 40 * HOUR} +0000`,
     });
     const merge = repo.id('HEAD');
-    repo.commit('m4', { 'd.yaml': '4' }, HOUR);
+    repo.arrive(merge, 'main', 40 * HOUR);
+    repo.arrive(repo.commit('m4', { 'd.yaml': '4' }, HOUR), 'main', HOUR);
     repo.git('branch', 'release', side);
     const input = await readPromotionInput(gitRunner(repo.dir), { leading: 'main', trailing: 'release' });
     const { planPromotion } = await import('../../src/promote/index.js');
