@@ -9,6 +9,7 @@ import type { Templates } from '../template.js';
 import { GoCallError, newMap, type FuncMap, type GoFunc, type GoMap, type GoValue } from '../value.js';
 import { warnWrap } from './errors.js';
 import { fromJson, fromJsonArray } from './from-json.js';
+import { fromToml } from './from-toml.js';
 import { fromYaml, fromYamlArray } from './from-yaml.js';
 import { templateFuncs } from './include-tpl.js';
 import { marshalYaml } from './to-yaml.js';
@@ -95,6 +96,7 @@ export const conversionFuncs: FuncMap = {
   fromJsonArray: fn(['string'], '[]interface {}', (s) => fromJsonArray(s as string)),
   toToml: fn(['interface {}'], 'string', toToml),
   mustToToml: fn(['interface {}'], 'string', mustToToml),
+  fromToml: fn(['string'], 'map[string]interface {}', (s) => fromToml(s as string)),
 };
 
 /**

@@ -20,3 +20,4 @@ export { compileGlob, helmGlob } from './glob.js';
 export { fromYaml, fromYamlArray } from './from-yaml.js';
 export { fromJson, fromJsonArray } from './from-json.js';
 export { encodeToml } from './toml.js';
+export { fromToml } from './from-toml.js';

@@ -344,3 +344,14 @@ describe('toYamlPretty', () => {
     });
   });
 });
+
+describe('fromToml', () => {
+  it('is in the function map', () => {
+    expect(
+      render('{{ (fromToml "a = 1\\n[t]\\nx = \\"y\\"").t.x }}|{{ typeOf (fromToml "a = 1").a }}'),
+    ).toEqual({
+      ok: true,
+      v: 'y|int64',
+    });
+  });
+});
