@@ -8,6 +8,7 @@
 import {
   checkPrimeSync,
   createECDH,
+  createHash,
   createPrivateKey,
   generateKeyPairSync,
   type KeyObject,
@@ -81,15 +82,44 @@ function modInverse(a: bigint, m: bigint): bigint {
   return ((oldS % m) + m) % m;
 }
 
-/** A PKCS#1 RSAPrivateKey of `bits` bits with e = 65537, as DER. */
+/** A byte stream from SHA-256 in counter mode over `seed`: the prime search's own randomness. */
+function streamFrom(seed: Uint8Array): Entropy {
+  let block = new Uint8Array();
+  let at = 0;
+  let counter = 0;
+  return {
+    random: () => {
+      if (at >= block.length) {
+        block = createHash('sha256').update(seed).update(String(counter++)).digest();
+        at = 0;
+      }
+      return (block[at++] as number) / 256;
+    },
+    volatile: () => undefined,
+  };
+}
+
+const RSA_CACHE_LIMIT = 64;
+const rsaCache = new Map<string, Uint8Array>();
+
+/**
+ * A PKCS#1 RSAPrivateKey of `bits` bits with e = 65537, as DER. It takes a fixed 32-byte seed
+ * from `env`, so later draws do not depend on how long the prime search ran, and keys are kept
+ * per seed: rendering the same release again (a diff's base and head) does not search again.
+ */
 export function rsaPkcs1(env: Entropy, bits: number): Uint8Array {
+  const seed = randomBytes(env, 32);
+  const cacheKey = `${bits}:${Buffer.from(seed).toString('hex')}`;
+  const hit = rsaCache.get(cacheKey);
+  if (hit) return hit;
+  const stream = streamFrom(seed);
   for (;;) {
-    const p = prime(env, bits / 2);
-    const q = prime(env, bits / 2);
+    const p = prime(stream, bits / 2);
+    const q = prime(stream, bits / 2);
     if (p === q) continue;
     const n = p * q;
     const d = modInverse(E, (p - 1n) * (q - 1n));
-    return sequence(
+    const der = sequence(
       integer(0n),
       integer(n),
       integer(E),
@@ -100,6 +130,9 @@ export function rsaPkcs1(env: Entropy, bits: number): Uint8Array {
       integer(d % (q - 1n)),
       integer(modInverse(q, p)),
     );
+    if (rsaCache.size >= RSA_CACHE_LIMIT) rsaCache.clear();
+    rsaCache.set(cacheKey, der);
+    return der;
   }
 }
 
