@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { conversionFuncs as helmConversions } from '../../../src/gotemplate/helm/index.js';
 import { Templates } from '../../../src/gotemplate/template.js';
 import { defaultSprigEnv, sprigFuncs } from '../../../src/gotemplate/sprig/index.js';
 import type { GoValue } from '../../../src/gotemplate/value.js';
 import { SHARED_DIR, sharedAvailable } from '../../helpers/shared.js';
 
 function render(text: string, data: GoValue = {}): string {
-  const t = new Templates(sprigFuncs(defaultSprigEnv('test')), { missingKey: 'zero' });
+  // helm's toJson and friends, to compare with the battery's recorded output
+  const funcs = { ...sprigFuncs(defaultSprigEnv('test')), ...helmConversions };
+  const t = new Templates(funcs, { missingKey: 'zero' });
   t.parse('t', text);
   return t.execute('t', data);
 }
@@ -40,20 +43,11 @@ describe('sprig functions through the template engine', () => {
   });
 });
 
-describe.skipIf(!sharedAvailable())('the battery cases these functions answer alone', () => {
+describe.skipIf(!sharedAvailable())('the battery cases of these functions', () => {
   const ids = [
-    'indent',
-    'default',
-    'quote',
-    'int-conv',
-    'toString',
-    'trunc-trim',
-    'kindIs',
-    'ternary',
-    'math',
-    'empty',
-    'coalesce',
-    'strings',
+    ...['indent', 'default', 'quote', 'int-conv', 'toString', 'trunc-trim', 'kindIs', 'ternary'],
+    ...['math', 'empty', 'coalesce', 'strings', 'dict-set', 'merge', 'mergeOverwrite', 'merge-falsy'],
+    ...['list-append', 'until-join', 'dig-get-pick', 'deepCopy-uniq', 'slice-sprig'],
   ];
 
   it.each(ids)('%s renders as helm v4.1.4', async (id) => {
@@ -65,11 +59,19 @@ describe.skipIf(!sharedAvailable())('the battery cases these functions answer al
     const { readFile } = await import('node:fs/promises');
     const answers = JSON.parse(await readFile(join(battery, 'helm-v4.1.4-out.json'), 'utf8')) as Record<
       string,
-      { ok: boolean; v?: string }
+      { ok: boolean; v?: string; err?: string }
     >;
-    const text = cases.find(([name]) => name === id)?.[1];
-    expect(text).toBeDefined();
-    expect(answers[id]?.ok).toBe(true);
-    expect(render(text ?? '', { Values: data })).toBe(answers[id]?.v);
+    const text = cases.find(([name]) => name === id)?.[1] ?? '';
+    const answer = answers[id];
+    expect(answer).toBeDefined();
+    if (answer?.ok) {
+      expect(render(text, { Values: data })).toBe(answer.v);
+    } else {
+      // helm wraps the error in its tpl and file context; the function's own words must match.
+      const err = (answer?.err ?? '').split('\n')[0] ?? '';
+      expect(err).toContain('error calling ');
+      const words = err.slice(err.lastIndexOf('error calling '));
+      expect(() => render(text, { Values: data })).toThrow(words);
+    }
   });
 });
