@@ -8,7 +8,7 @@ import { utf8Length } from './strconv.js';
 import { goInt, type GoValue } from './value.js';
 
 /** Which execution budget an error reports, when it is one (see `TemplateLimits`). */
-export type TemplateLimit = 'depth' | 'output' | 'steps' | 'nesting';
+export type TemplateLimit = 'depth' | 'output' | 'steps';
 
 export class TemplateError extends Error {
   constructor(

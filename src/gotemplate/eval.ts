@@ -22,7 +22,7 @@ import type {
 import type { ParsedTemplate } from './parse.js';
 import type { Run } from './run.js';
 import { Scope } from './scope.js';
-import { ANY, canBeNil, mapElemType, REFLECT_VALUE, typeKind, zeroValue } from './types.js';
+import { ANY, canBeNil, mapElemType, REFLECT_VALUE, typeKind, underlyingType, zeroValue } from './types.js';
 import {
   GoCallError,
   GoFloat32,
@@ -31,6 +31,7 @@ import {
   getMapKey,
   isGoMap,
   isTrue,
+  methodOf,
   typeOf,
   wrapInt,
   type GoFunc,
@@ -247,11 +248,11 @@ export class Evaluator {
     }
     const typ = boxed || receiver === null ? ANY : typeOf(receiver);
     if (receiver === null) this.errorf('nil pointer evaluating %s.%s', typ, name);
+    // A method first (of a struct, or of a named map or slice type), then a field or key.
+    const method = methodOf(receiver, name);
+    if (method !== undefined) return this.evalCall(method, false, node, name, args, final);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof GoStruct) {
-      if (Object.hasOwn(receiver.methods, name)) {
-        return this.evalCall(receiver.methods[name] as GoFunc, false, node, name, args, final);
-      }
       if (Object.hasOwn(receiver.fields, name)) {
         if (receiver.nil) this.errorf('nil pointer evaluating %s.%s', typ, name);
         if (hasArgs) this.errorf('%s has arguments but cannot be invoked as function', name);
@@ -372,7 +373,7 @@ export class Evaluator {
       case 'chain':
         return this.validate(this.evalChainNode(n, null, MISSING), typ);
     }
-    const t = typ ?? ANY;
+    const t = underlyingType(typ ?? ANY);
     switch (typeKind(t)) {
       case 'bool':
         return n.kind === 'bool' ? n.value : this.errorf('expected bool; found %s', nodeString(n));

@@ -171,8 +171,7 @@ class Executor extends Evaluator {
     this.at(t);
     const tmpl = this.ctx.lookup(t.name) ?? this.errorf('template %q not defined', t.name);
     const max = this.run.limits.maxTemplateDepth;
-    if (this.run.depth >= max)
-      throw this.error('exceeded maximum template depth (%v)', [goIntOf(max)], 'depth');
+    if (this.run.depth >= max) throw this.error('exceeded maximum template depth (%v)', [goIntOf(max)]);
     const dot = this.evalPipeline(t.pipe);
     const saved = {
       tree: this.tree,
@@ -195,7 +194,7 @@ class Executor extends Evaluator {
       if (!isStackOverflow(e)) throw e;
       ({ tree: this.tree, name: this.name, scope: this.scope, dot: this.dot, boxed: this.dotBoxed } = saved);
       this.at(t);
-      throw this.error('exceeded maximum template depth (%v)', [goIntOf(max)], 'depth');
+      throw this.error('exceeded maximum template depth (%v)', [goIntOf(max)]);
     }
     this.run.depth--;
     ({ tree: this.tree, name: this.name, scope: this.scope, dot: this.dot, boxed: this.dotBoxed } = saved);

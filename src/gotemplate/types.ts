@@ -14,6 +14,18 @@ export type TypeKind = 'bool' | 'string' | 'int' | 'uint' | 'float' | 'complex' 
 const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64']);
 const UINT_TYPES = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
 
+/** Named types whose underlying type is basic: a literal converts as the underlying type. */
+const UNDERLYING: Readonly<Record<string, string>> = {
+  'time.Duration': 'int64',
+  'time.Month': 'int',
+  'time.Weekday': 'int',
+};
+
+/** The basic type a literal argument is converted to for a parameter of type `type`. */
+export function underlyingType(type: string): string {
+  return UNDERLYING[type] ?? type;
+}
+
 export function typeKind(type: string): TypeKind {
   if (type === ANY) return 'any';
   if (type === REFLECT_VALUE) return 'reflect';

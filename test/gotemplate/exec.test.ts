@@ -7,6 +7,7 @@ import {
   goInt,
   newMap,
   typedSlice,
+  withMethods,
   type FuncMap,
   type GoValue,
 } from '../../src/gotemplate/value.js';
@@ -261,6 +262,20 @@ describe('executor errors', () => {
     );
   });
 
+  it('converts a literal for a named integer type as its underlying type', () => {
+    const t = new GoStruct(
+      'time.Time',
+      {},
+      {
+        Add: { params: ['time.Duration'], result: 'string', fn: (d) => `+${String((d as GoInt).value)}` },
+      },
+    );
+    expect(render('{{ .t.Add 3600000000000 }}', { t })).toBe('+3600000000000');
+    expect(render('{{ .t.Add 1.5 }}', { t })).toBe(
+      'ERR template: t:1:10: executing "t" at <1.5>: expected integer; found 1.5',
+    );
+  });
+
   it('reads a % in a file name as a verb, as Go does', () => {
     const t = new Templates({}, { missingKey: 'zero' });
     t.parse('a%b', '{{ .x.y }}');
@@ -307,4 +322,24 @@ describe('function results', () => {
   it('unwraps a nil interface result to no value', () => {
     expect(render('[{{ first .empty }}]|{{ first .empty | printf "%v" }}')).toBe('[<no value>]|<nil>');
   });
+});
+
+describe('methods of named maps and slices', () => {
+  const versions = withMethods(typedSlice(['v1', 'apps/v1'], 'common.VersionSet'), {
+    Has: { params: ['string'], result: 'bool', fn: (s) => s === 'v1' || s === 'apps/v1' },
+  });
+  const files = withMethods(Object.assign(newMap('engine.files'), { 'a.txt': 'A' }), {
+    Get: { params: ['string'], result: 'string', fn: (n) => (n === 'a.txt' ? 'A' : '') },
+  });
+  it.each([
+    [
+      '{{ .v.Has "v1" }}|{{ .v.Has "x" }}|{{ len .v }}|{{ range .v }}{{ . }};{{ end }}',
+      'true|false|2|v1;apps/v1;',
+    ],
+    ['{{ .f.Get "a.txt" }}|{{ $f := .f }}{{ $f.Get "b" }}|', 'A||'],
+    [
+      '{{ .f.Get }}',
+      'ERR template: t:1:5: executing "t" at <.f.Get>: wrong number of args for Get: want 1 got 0',
+    ],
+  ])('%j', (text, want) => expect(render(text, { v: versions, f: files })).toBe(want));
 });
