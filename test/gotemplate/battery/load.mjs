@@ -8,7 +8,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const CASES_DIR = join(HERE, 'cases');
 export const GOLDENS_FILE = join(HERE, 'goldens.json');
 export const SHARED_BATTERY_DIR = resolve(HERE, '../../../../shared/helm/battery');
-const OPTION_KEYS = new Set(['shape', 'single']);
+const OPTION_KEYS = new Set(['shape', 'single', 'target', 'why']);
 
 /**
  * Cases that must be rendered alone: one that prints `.Template` (in a batch its file name
@@ -53,13 +53,21 @@ export async function loadOurs() {
       for (const key of Object.keys(options)) {
         if (!OPTION_KEYS.has(key)) throw new Error(`${file}: case ${id} has unknown option ${key}`);
       }
+      if ((options.target === undefined) !== (options.why === undefined)) {
+        throw new Error(
+          `${file}: case ${id} needs both \`target\` and \`why\` (a deliberate difference from helm v4.1.4)`,
+        );
+      }
       seen.add(id);
+      const single = options.single === true || mustRunAlone(text);
       out.push({
         id,
         area: group.area,
         text,
         shape: options.shape,
-        single: options.single === true || mustRunAlone(text),
+        single,
+        target: options.target,
+        why: options.why,
       });
     }
   }
