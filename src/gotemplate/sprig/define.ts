@@ -1,5 +1,5 @@
 /**
- * Small helpers for declaring sprig functions with their Go signatures. The executor has already
+ * Small functions for declaring sprig functions with their Go signatures. The executor has already
  * converted each argument to the declared Go type, so the readers below only unwrap it.
  */
 import { GoInt, type GoFunc, type GoValue } from '../value.js';

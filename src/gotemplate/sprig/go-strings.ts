@@ -1,6 +1,6 @@
 /**
  * Go's `strings` and `unicode` behaviour for the sprig string functions. Go strings are UTF-8
- * bytes and several library functions index them byte by byte, so a few helpers here work on
+ * bytes and several library functions index them byte by byte, so a few functions here work on
  * bytes; the rest work on code points with Go's simple (one rune to one rune) case mappings,
  * which differ from JavaScript's full mappings (`ß` stays `ß` in Go's ToUpper).
  */
