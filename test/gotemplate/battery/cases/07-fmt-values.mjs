@@ -49,5 +49,21 @@ export default {
     ['print-map-int-like-keys', '{{ dict "10" 1 "9" 2 "1" 3 "a" 4 "A" 5 }}'],
     ['print-list-of-typed', '{{ list (splitList "," "a,b") (split "," "c") }}'],
     ['print-negative-zero', '{{ mulf -1 0 }}|{{ list (mulf -1 0) }}'],
+    [
+      'missing-key-typed-map',
+      '[{{ index (split "," "a") "_9" }}]{{ typeOf (index (split "," "a") "_9") }}|[{{ (split "," "a")._9 | typeOf }}]',
+    ],
+    [
+      'missing-key-untyped-map',
+      '[{{ index .Values.m "zz" | typeOf }}][{{ .Values.m.zz | typeOf }}][{{ get .Values.m "zz" | typeOf }}]',
+    ],
+    [
+      'no-value-in-collections',
+      '{{ list .Values.missing .Values.m.zz | toJson }}|{{ printf "%v|%s" .Values.missing .Values.m.zz }}',
+    ],
+    [
+      'no-value-through-include',
+      '{{ define "t" }}{{ .zz }}{{ end }}{{ include "t" .Values.m | printf "[%s]" }}|{{ include "t" .Values.m | len }}',
+    ],
   ],
 };

@@ -107,5 +107,17 @@ export default {
       'include-dollar-is-include-data',
       '{{ define "t" }}{{ $.k }}{{ end }}{{ tpl "{{ include \\"t\\" (dict \\"k\\" \\"v\\") }}" . }}',
     ],
+    [
+      'tpl-template-object-passed',
+      '{{ tpl "{{ .Template.Name }}|{{ .Template.BasePath }}" (dict "Template" (dict "Name" "x" "BasePath" "y")) }}',
+    ],
+    [
+      'include-in-range-dollar',
+      '{{ define "t" }}{{ .i }}{{ end }}{{ range $i, $_ := .Values.strs }}{{ include "t" (dict "i" $i) }}{{ end }}',
+    ],
+    [
+      'template-vs-include-output',
+      '{{ define "t" }}  x  {{ end }}[{{ template "t" }}][{{ include "t" . }}][{{ include "t" . | trim }}]',
+    ],
   ],
 };
