@@ -24,6 +24,7 @@ import {
   time,
   type Der,
 } from './asn1.js';
+import { signP256 } from './ecdsa-p256.js';
 
 /** The issuer a certificate is signed by: its subject and key id, and the key to sign with. */
 export interface Issuer {
@@ -161,7 +162,10 @@ export function createCertificate(template: CertTemplate, subjectKey: KeyObject,
     spki,
     explicit(3, sequence(...extensions)),
   );
-  const signature = sign(algorithm.digest, tbs, { key: issuer.key, dsaEncoding: 'der' });
+  const signature =
+    issuer.key.asymmetricKeyDetails?.namedCurve === 'prime256v1'
+      ? signP256(tbs, issuer.key)
+      : sign(algorithm.digest, tbs, { key: issuer.key, dsaEncoding: 'der' });
   return sequence(tbs, algorithm.der, bitString(signature));
 }
 

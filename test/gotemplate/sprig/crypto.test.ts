@@ -175,6 +175,10 @@ describe('certificates', () => {
     expect(x.subject).toBe('CN=x*&é');
     expect(x.verify(x.publicKey)).toBe(true);
     expect(ca.Key).toBe(ecKey);
+    // ECDSA signatures use RFC 6979 nonces, so the same seed gives the same certificate.
+    expect(cert(call(env(9), 'genCAWithKey', 'x', int(1), ecKey)).Cert).toBe(
+      cert(call(env(9), 'genCAWithKey', 'x', int(1), ecKey)).Cert,
+    );
     const edKey = call(e, 'genPrivateKey', 'ed25519') as string;
     const self = new X509Certificate(
       cert(call(e, 'genSelfSignedCertWithKey', '', ['::ffff:1.2.3.4'], null, int(1), edKey)).Cert,
