@@ -4,6 +4,7 @@
  * fails: a value it cannot convert becomes the zero value.
  */
 import { sprint } from './fmt.js';
+import { stringerMethod } from './fmt-print.js';
 import { formatFloat } from './go-float.js';
 import { parseFloat64, parseIntBase0 } from './go-strconv.js';
 import { GoFloat32, GoInt, GoStruct, goInt, isUnsigned, typeOf, type GoValue } from './value.js';
@@ -35,10 +36,10 @@ function trimZeroDecimal(s: string): string {
 
 /** The method text of a Stringer or error, or undefined. */
 function methodText(v: GoValue): string | undefined {
-  if (!(v instanceof GoStruct) || v.nil) return undefined;
-  const m = v.methods['Error'] ?? v.methods['String'];
-  if (m === undefined || m.params.length !== 0) return undefined;
-  const text = m.fn();
+  if (v instanceof GoStruct && v.nil) return undefined;
+  const method = stringerMethod(v);
+  if (method === undefined) return undefined;
+  const text = method.fn.fn();
   return typeof text === 'string' ? text : undefined;
 }
 
@@ -124,11 +125,12 @@ function bytesToString(items: GoValue[]): string {
 }
 
 /**
- * sprig's `strval` (what `toString`, `quote`, `join`, `cat`… use): strings as they are, errors
+ * sprig's `strval` (what `toString`, `quote`, `join`, `cat`… use): strings and `[]byte` as text, errors
  * and Stringers through their method, everything else as fmt's `%v` (`1e+06`, `<nil>`, `[1 2]`).
  */
 export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
+  if (isUint8Slice(v)) return bytesToString(v as GoValue[]);
   const text = methodText(v);
   if (text !== undefined) return text;
   return sprint([v === undefined ? null : v]);

@@ -9,7 +9,9 @@ import {
   GoInt,
   GoStruct,
   isUnsigned,
+  methodOf,
   typeOf,
+  type GoFunc,
   type GoMap,
   type GoValue,
 } from './value.js';
@@ -31,6 +33,24 @@ export function compareGoStrings(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
+}
+
+/**
+ * The `Error` or `String` method of `v`'s dynamic type (Go's error and Stringer interfaces).
+ * A struct value lacks the methods declared on its pointer type unless it is `addressable`.
+ */
+export function stringerMethod(
+  v: GoValue,
+  addressable = false,
+): { name: 'Error' | 'String'; fn: GoFunc } | undefined {
+  for (const name of ['Error', 'String'] as const) {
+    const fn = methodOf(v, name);
+    if (fn === undefined || fn.params.length !== 0 || fn.variadic !== undefined) continue;
+    const isValue = v instanceof GoStruct && !v.typeName.startsWith('*');
+    if (fn.pointerReceiver && isValue && !addressable) continue;
+    return { name, fn };
+  }
+  return undefined;
 }
 
 export class Printer extends Fmt {
@@ -171,24 +191,22 @@ export class Printer extends Fmt {
     }
   }
 
-  /** A struct with a `String` or `Error` method prints through it, as fmt's Stringer rule. */
+  /** A value with a `String` or `Error` method prints through it, as fmt's Stringer rule. */
   private handleMethods(v: GoValue, verb: string): boolean {
-    if (this.erroring || !(v instanceof GoStruct) || this.f.sharpV) return false;
-    if (!['v', 's', 'x', 'X', 'q'].includes(verb)) return false;
-    const method = v.methods['Error'] ?? v.methods['String'];
-    if (method === undefined || method.params.length !== 0) return false;
+    if (this.erroring || this.f.sharpV || !['v', 's', 'x', 'X', 'q'].includes(verb)) return false;
+    const method = stringerMethod(v);
+    if (method === undefined) return false;
     // A nil receiver makes the method panic; fmt then prints <nil>.
-    if (v.nil) {
+    if (v instanceof GoStruct && v.nil) {
       this.pad('<nil>');
       return true;
     }
     let text: GoValue;
     try {
-      text = method.fn();
+      text = method.fn.fn();
     } catch (e) {
       // fmt recovers a panicking method and reports it in place.
-      const name = v.methods['Error'] !== undefined ? 'Error' : 'String';
-      this.buf += `%!${verb}(PANIC=${name} method: ${e instanceof Error ? e.message : String(e)})`;
+      this.buf += `%!${verb}(PANIC=${method.name} method: ${e instanceof Error ? e.message : String(e)})`;
       return true;
     }
     this.printString(typeof text === 'string' ? text : String(text), verb);

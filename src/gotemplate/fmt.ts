@@ -3,7 +3,7 @@
  * writes for `{{ x }}`. Output is byte-for-byte what Go prints, error forms included
  * (`%!d(float64=8080)`, `%!(EXTRA int=1)`, `%!s(MISSING)`, `%!(NOVERB)`, `%!(BADWIDTH)`, …).
  */
-import { Printer } from './fmt-print.js';
+import { Printer, stringerMethod } from './fmt-print.js';
 import { noFlags } from './fmt-format.js';
 import { formatFloat } from './go-float.js';
 import { GoInt, GoStruct, isUnsigned, typeOf, type GoValue } from './value.js';
@@ -50,9 +50,12 @@ export function formatValue(v: GoValue): string {
   }
   if (v === null) return '<no value>';
   if (v instanceof GoInt) return v.value.toString();
-  if (v instanceof GoStruct && v.typeName.startsWith('*') && !v.nil) {
-    const hasMethod = Object.hasOwn(v.methods, 'String') || Object.hasOwn(v.methods, 'Error');
-    if (!hasMethod) v = new GoStruct(v.typeName.slice(1), v.fields, v.methods);
+  if (v instanceof GoStruct && !v.nil) {
+    // printableValue: a pointer prints what it points to; a struct reached through fields is
+    // addressable, so its pointer methods count too.
+    const method = stringerMethod(v, true);
+    if (method !== undefined) return sprint([method.fn.fn()]);
+    if (v.typeName.startsWith('*')) v = new GoStruct(v.typeName.slice(1), v.fields, v.methods);
   }
   return sprint([v]);
 }

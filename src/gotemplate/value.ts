@@ -99,6 +99,12 @@ export interface GoFunc {
   readonly variadic?: string;
   /** The Go result type, for `typeOf`-style introspection and `call`; `interface {}` when unsure. */
   readonly result?: string;
+  /**
+   * A method declared on the pointer type (`func (v *T) String()`): a struct value passed to
+   * `print`, `printf` or `toString` does not have it, though `{{ .x }}` of an addressable field
+   * and template method calls do.
+   */
+  readonly pointerReceiver?: boolean;
   readonly fn: (...args: GoValue[]) => GoValue;
 }
 

@@ -231,6 +231,8 @@ describe("sprig's strval (toString, quote, join)", () => {
     [true, 'true'],
     [newMap(), 'map[]'],
     ['s', 's'],
+    [typedSlice([goInt(98, 'uint8'), goInt(45, 'uint8')], '[]uint8'), 'b-'],
+    [[goInt(98, 'uint8')], '[98]'],
   ])('%#', (value, expected) => {
     expect(strval(value)).toBe(expected);
   });

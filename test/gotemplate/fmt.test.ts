@@ -501,3 +501,26 @@ describe('integer types', () => {
     expect(sprintf(format, args)).toBe(expected);
   });
 });
+
+describe('methods declared on the pointer type', () => {
+  const kubeVersion = new GoStruct(
+    'common.KubeVersion',
+    { Version: 'v1.31.0', normalizedVersion: 'v1.31.0', Major: '1', Minor: '31' },
+    { String: { params: [], result: 'string', pointerReceiver: true, fn: () => 'v1.31.0' } },
+  );
+
+  test('a struct value passed to printf has no pointer methods (helm v4.1.4)', () => {
+    expect(sprintf('%v|%+v|%s', [kubeVersion, kubeVersion, kubeVersion])).toBe(
+      '{v1.31.0 v1.31.0 1 31}|{Version:v1.31.0 normalizedVersion:v1.31.0 Major:1 Minor:31}|{v1.31.0 v1.31.0 1 31}',
+    );
+  });
+
+  test('{{ .Capabilities.KubeVersion }} prints through String (an addressable field)', () => {
+    expect(formatValue(kubeVersion)).toBe('v1.31.0');
+  });
+
+  test('a pointer has every method', () => {
+    const ptr = new GoStruct('*common.KubeVersion', kubeVersion.fields, kubeVersion.methods);
+    expect(sprint([ptr])).toBe('v1.31.0');
+  });
+});
