@@ -17,13 +17,14 @@ import { redactDiagnostics } from '../report/secret-output.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
+import { addLimitFlags, renderLimits, type LimitFlags } from './limit-flags.js';
 import { UsageError } from './usage-error.js';
 import { repositoryRoot } from './repo-root.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-interface CheckFlags {
+interface CheckFlags extends LimitFlags {
   cluster?: string;
   format: CheckFormat;
   kubernetesVersion?: string;
@@ -81,6 +82,7 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
     result = await renderRepository(tree, {
       strict: flags.strict,
       ...(flags.cluster ? { clusters: [flags.cluster] } : {}),
+      limits: renderLimits(flags),
       onProgress: (msg) => p.update(msg),
     });
   } finally {
@@ -150,7 +152,7 @@ export function addCheckCommand(
   env: NodeJS.ProcessEnv,
   setCode: (n: number) => void,
 ) {
-  program
+  const cmd = program
     .command('check')
     .description('render every cluster and validate it; exit 1 when there are errors')
     .option('--cluster <name>', 'only this cluster')
@@ -177,10 +179,10 @@ export function addCheckCommand(
       `let k8s-ops.yaml fetch schema URLs and use paths outside the repository (env ${TRUST_CONFIG_ENV}=1)`,
     )
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
-    .option('-q, --quiet', 'no progress indicator; text lists errors only')
-    .action(async (flags: CheckFlags) => {
-      setCode(await check(flags, io, env));
-    });
+    .option('-q, --quiet', 'no progress indicator; text lists errors only');
+  addLimitFlags(cmd).action(async (flags: CheckFlags) => {
+    setCode(await check(flags, io, env));
+  });
 }
 
 function withDefined<K extends keyof SchemaFlags>(key: K, value: string | undefined): Partial<SchemaFlags> {

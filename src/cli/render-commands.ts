@@ -12,6 +12,7 @@ import { planOutputFiles } from '../report/output-paths.js';
 import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
+import { addLimitFlags, renderLimits, type LimitFlags } from './limit-flags.js';
 import { progress } from './progress.js';
 import { writeOutDir } from './out-dir.js';
 import { repositoryRoot } from './repo-root.js';
@@ -20,7 +21,7 @@ import { UsageError } from './usage-error.js';
 export { UsageError };
 
 /** Options every rendering command takes. */
-interface RenderFlags {
+interface RenderFlags extends LimitFlags {
   root?: string;
   strict: boolean;
   decrypt?: boolean;
@@ -30,7 +31,7 @@ interface RenderFlags {
 }
 
 function addRenderFlags(cmd: Command): Command {
-  return cmd
+  return addLimitFlags(cmd)
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('--decrypt', 'decrypt SOPS secrets in memory with SOPS_AGE_KEY or SOPS_AGE_KEY_FILE')
@@ -41,7 +42,7 @@ function addRenderFlags(cmd: Command): Command {
 function decryptOptions(flags: RenderFlags, env: NodeJS.ProcessEnv) {
   if (!flags.decrypt) return undefined;
   const file = env.SOPS_AGE_KEY_FILE;
-  const keyFileContent = file ? readFileSync(file, 'utf8') : undefined;
+  const keyFileContent = file ? readKeyFile(file) : undefined;
   const identities = loadAgeIdentities({
     ...(env.SOPS_AGE_KEY ? { SOPS_AGE_KEY: env.SOPS_AGE_KEY } : {}),
     ...(keyFileContent ? { SOPS_AGE_KEY_FILE_CONTENT: keyFileContent } : {}),
@@ -50,6 +51,17 @@ function decryptOptions(flags: RenderFlags, env: NodeJS.ProcessEnv) {
     throw new UsageError('--decrypt needs an age identity: set SOPS_AGE_KEY or SOPS_AGE_KEY_FILE');
   }
   return { identities };
+}
+
+function readKeyFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new UsageError(
+      `SOPS_AGE_KEY_FILE names '${file}', which cannot be read (${code}): give the path of an age key file`,
+    );
+  }
 }
 
 async function render(
@@ -67,6 +79,7 @@ async function render(
       strict: flags.strict,
       ...(decrypt ? { decrypt } : {}),
       ...(clusters ? { clusters } : {}),
+      limits: renderLimits(flags),
       onProgress: (msg) => p.update(msg),
     });
     // Values taken from Secrets are masked wherever they landed, unless asked for.

@@ -62,6 +62,8 @@ export interface FluxBuildOptions {
   /** Variables that exist only in the cluster (lowest precedence). */
   extraVariables?: Record<string, string>;
   cache?: BuildCache;
+  /** The most objects one kustomize build may hold (kustomize/accumulate.ts has the default). */
+  maxObjects?: number;
   /** Decrypt SOPS-encrypted objects in memory when the Kustomization configures decryption. */
   decrypt?: { identities: AgeIdentity[] };
   /** Receives every value taken from a Secret, so that output can mask it (secret-text.ts). */
@@ -172,7 +174,11 @@ export async function buildFluxKustomization(
     const reuse = ks.decryption && opts.decrypt ? undefined : opts.reuse;
     const reuseKey = `${artifactKey}\u0000${prepared.dir}`;
     built = buildWithReuse(reuse, reuseKey, buildTree, (tree) =>
-      buildWithSources(tree, prepared.dir, { reorder: 'none', ...(opts.cache ? { cache: opts.cache } : {}) }),
+      buildWithSources(tree, prepared.dir, {
+        reorder: 'none',
+        ...(opts.cache ? { cache: opts.cache } : {}),
+        ...(opts.maxObjects !== undefined ? { maxObjects: opts.maxObjects } : {}),
+      }),
     );
     if (opts.timings) {
       opts.timings.kustomizeMs += performance.now() - started;

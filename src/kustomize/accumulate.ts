@@ -151,7 +151,7 @@ function accumulateFile(
 }
 
 /** Objects one build may hold: a diamond that doubles at each level is stopped, not followed. */
-export const MAX_BUILD_OBJECTS = 100_000;
+export const MAX_BUILD_OBJECTS = 10_000;
 
 function checkBuildSize(ctx: BuildContext, count: number, target: Target, entry: string): void {
   const limit = ctx.maxObjects ?? MAX_BUILD_OBJECTS;
@@ -160,7 +160,7 @@ function checkBuildSize(ctx: BuildContext, count: number, target: Target, entry:
     rule: 'limit-exceeded',
     file: target.file,
     message: `the build holds more than ${limit} objects after including '${entry}'`,
-    hint: 'a folder is probably included many times over (each level including the next twice); include it once',
+    hint: 'a folder is probably included many times over (each level including the next twice); include it once, or raise the limit with --max-build-objects',
   });
 }
 

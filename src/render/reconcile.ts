@@ -1,4 +1,4 @@
-import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticError, type Diagnostic, type SourceLocation } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import { externalSecretKeys, externalSecretTarget, placeholderSecret } from '../flux/in-cluster-values.js';
 import {
@@ -9,6 +9,7 @@ import {
 import type { BuildCache } from '../kustomize/context.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { dependencyOrder } from './dependency-order.js';
+import { DEFAULT_RENDER_LIMITS, GENERATION_LOOP_REPEATS, type RenderLimits } from './limits.js';
 import { collectHelmReleases, collectSources } from './collect.js';
 import {
   isFluxKustomizationObject,
@@ -58,6 +59,7 @@ export interface RenderOptions {
   secrets?: FluxBuildOptions['secrets'];
   /** kustomize builds shared with another render of the repository (the two sides of a diff). */
   reuse?: FluxBuildOptions['reuse'];
+  limits?: Partial<RenderLimits>;
 }
 
 interface Pending {
@@ -66,6 +68,13 @@ interface Pending {
   file: string;
   line?: number;
   parent?: ObjectRef;
+}
+
+/** Where a Kustomization came from: its parent and what it builds, for the generation limits. */
+interface Lineage {
+  parent?: string;
+  builds: string;
+  depth: number;
 }
 
 function rootObject(target: RenderTarget): JsonObject {
@@ -125,6 +134,61 @@ export async function renderCluster(
   };
   for (const o of target.objects ?? []) index(o);
 
+  const limits = { ...DEFAULT_RENDER_LIMITS, ...opts.limits };
+  const lineage = new Map<string, Lineage>();
+  let overLimit = false;
+  /** A diagnostic when `view` may not be rendered: too many, too deep, or a generation loop. */
+  const beyondLimits = (
+    view: KustomizationView,
+    obj: JsonObject,
+    where: SourceLocation,
+    parent?: ObjectRef,
+  ): Diagnostic | undefined => {
+    const key = refKey(view.ref);
+    const path = isJsonObject(obj.spec) ? String(obj.spec.path ?? '') : '';
+    const builds = `${view.sourceKind}/${view.sourceRef.namespace}/${view.sourceRef.name}:${path}`;
+    const from = parent ? lineage.get(refKey(parent)) : undefined;
+    const depth = from ? from.depth + 1 : 0;
+    const chain = [key];
+    for (let at = parent ? refKey(parent) : undefined; at !== undefined; at = lineage.get(at)?.parent)
+      chain.push(at);
+    const repeats = chain.filter((k, i) => i === 0 || lineage.get(k)?.builds === builds);
+    const loop =
+      repeats.length >= GENERATION_LOOP_REPEATS &&
+      chain.slice(0, GENERATION_LOOP_REPEATS).every((k) => repeats.includes(k));
+    if (loop) {
+      return {
+        severity: 'error',
+        rule: 'flux-generation-loop',
+        ...where,
+        message: `Kustomization ${chain.slice(0, GENERATION_LOOP_REPEATS).join(' <- ')} each build ${path} and each renders a new copy with another name: Flux would create one more on every reconciliation`,
+        hint: 'do not substitute a variable into the name of a Kustomization that builds its own folder',
+      };
+    }
+    if (depth > limits.generationDepth) {
+      return {
+        severity: 'error',
+        rule: 'limit-exceeded',
+        ...where,
+        message: `Kustomization ${key} is generated ${depth} levels deep (limit ${limits.generationDepth}); not rendered`,
+        hint: 'check for a chain of Kustomizations that generate each other; raise the limit with --max-generation-depth',
+      };
+    }
+    if (records.size + pending.length >= limits.kustomizationsPerCluster) {
+      if (overLimit) return undefined;
+      overLimit = true;
+      return {
+        severity: 'error',
+        rule: 'limit-exceeded',
+        ...where,
+        message: `cluster ${target.name} holds more than ${limits.kustomizationsPerCluster} Kustomizations; ${key} and those after it are not rendered`,
+        hint: 'raise the limit with --max-kustomizations if the repository really is that large',
+      };
+    }
+    lineage.set(key, { ...(parent ? { parent: refKey(parent) } : {}), builds, depth });
+    return undefined;
+  };
+
   const enqueue = (obj: JsonObject, file: string, line: number | undefined, parent?: ObjectRef) => {
     const view = viewKustomization(obj);
     const key = refKey(view.ref);
@@ -144,6 +208,12 @@ export async function renderCluster(
       return;
     }
     seen.add(key);
+    const where = { file, ...(line !== undefined ? { line } : {}) };
+    const refused = beyondLimits(view, obj, where, parent);
+    if (refused || overLimit) {
+      if (refused) diagnostics.push(refused);
+      return;
+    }
     pending.push({ obj, view, file, line, ...(parent ? { parent } : {}) });
   };
 
@@ -231,6 +301,7 @@ export async function renderCluster(
         lookupObject,
         ...(target.variables ? { extraVariables: target.variables } : {}),
         ...(opts.cache ? { cache: opts.cache } : {}),
+        maxObjects: limits.objectsPerBuild,
         ...(opts.reuse ? { reuse: opts.reuse } : {}),
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
         ...(opts.secrets ? { secrets: opts.secrets } : {}),

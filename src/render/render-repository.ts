@@ -1,3 +1,4 @@
+import type { RenderLimits } from './limits.js';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { isJsonObject } from '../core/json.js';
 import type { BuildTimings } from '../flux/build-kustomization.js';
@@ -26,6 +27,8 @@ export interface RepositoryRenderOptions {
   reuse?: RenderOptions['reuse'];
   /** Where to record secret texts (a new set when absent); see RepositoryRender.secrets. */
   secrets?: SecretTexts;
+  /** Bounds on each cluster's render (defaults in render/limits.ts). */
+  limits?: Partial<RenderLimits>;
 }
 
 export interface RepositoryRender {
@@ -111,6 +114,7 @@ export async function renderRepository(
         ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
         secrets,
         ...(opts.timings ? { timings: opts.timings } : {}),
+        ...(opts.limits ? { limits: opts.limits } : {}),
       }),
     );
   }
