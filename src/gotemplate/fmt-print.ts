@@ -2,7 +2,7 @@
  * Go's fmt printer (fmt/print.go) over the template value model: one operand printed with a
  * verb, recursing into maps (keys sorted as fmt sorts them), slices and structs.
  */
-import { Fmt } from './fmt-format.js';
+import { ScalarPrinter } from './fmt-scalar.js';
 import {
   GoCallError,
   GoFloat32,
@@ -53,7 +53,7 @@ export function stringerMethod(
   return undefined;
 }
 
-export class Printer extends Fmt {
+export class Printer extends ScalarPrinter {
   /** Set while printing a `%!verb(type=value)` error: methods are not called then. */
   private erroring = false;
   private arg: GoValue = undefined;
@@ -102,93 +102,6 @@ export class Printer extends Fmt {
       return true;
     }
     return false;
-  }
-
-  private printFloat(v: number, size: 32 | 64, verb: string): void {
-    switch (verb) {
-      case 'v':
-        this.fmtFloat(v, size, 'g', -1);
-        return;
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
-        this.fmtFloat(v, size, verb, -1);
-        return;
-      case 'f':
-      case 'e':
-      case 'E':
-        this.fmtFloat(v, size, verb, 6);
-        return;
-      case 'F':
-        this.fmtFloat(v, size, 'f', 6);
-        return;
-      default:
-        this.badVerb(verb);
-    }
-  }
-
-  private printInteger(v: bigint, isSigned: boolean, verb: string): void {
-    switch (verb) {
-      case 'v':
-        if (this.f.sharpV && !isSigned) this.fmt0x64(v, true);
-        else this.fmtInteger(v, 10, isSigned, verb);
-        return;
-      case 'd':
-        this.fmtInteger(v, 10, isSigned, verb);
-        return;
-      case 'b':
-        this.fmtInteger(v, 2, isSigned, verb);
-        return;
-      case 'o':
-      case 'O':
-        this.fmtInteger(v, 8, isSigned, verb);
-        return;
-      case 'x':
-      case 'X':
-        this.fmtInteger(v, 16, isSigned, verb, verb === 'X');
-        return;
-      case 'c':
-        this.fmtC(v);
-        return;
-      case 'q':
-        this.fmtQc(v);
-        return;
-      case 'U':
-        this.fmtUnicode(v);
-        return;
-      default:
-        this.badVerb(verb);
-    }
-  }
-
-  private fmt0x64(v: bigint, leading0x: boolean): void {
-    const sharp = this.f.sharp;
-    this.f.sharp = leading0x;
-    this.fmtInteger(v, 16, false, 'v');
-    this.f.sharp = sharp;
-  }
-
-  private printString(v: string, verb: string): void {
-    switch (verb) {
-      case 'v':
-        if (this.f.sharpV) this.fmtQ(v);
-        else this.fmtS(v);
-        return;
-      case 's':
-        this.fmtS(v);
-        return;
-      case 'x':
-      case 'X':
-        this.fmtSx(v, verb === 'X');
-        return;
-      case 'q':
-        this.fmtQ(v);
-        return;
-      default:
-        this.badVerb(verb);
-    }
   }
 
   /** A value with a `String` or `Error` method prints through it, as fmt's Stringer rule. */
