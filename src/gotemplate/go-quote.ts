@@ -1,8 +1,14 @@
 /**
  * Go's `strconv` quoting (`Quote`, `QuoteToASCII`, `QuoteRune`, `CanBackquote`, `IsPrint`), used
- * by `%q`, `%#v` and `%U`. A JavaScript string holds UTF-16; a lone surrogate stands where Go
- * would see an invalid UTF-8 sequence and is written as U+FFFD.
+ * by `%q`, `%#v` and `%U`. A JavaScript string holds UTF-16; a Go string may hold bytes that
+ * are not UTF-8. Such a byte B (0x80–0xFF) is carried as the lone surrogate U+DC00+B, so it
+ * quotes as `\xB` and hex-dumps as B, as in Go; any other lone surrogate reads as U+FFFD.
  */
+
+/** The raw byte a lone surrogate U+DC80–U+DCFF carries, or undefined. */
+export function rawByte(unit: number): number | undefined {
+  return unit >= 0xdc80 && unit <= 0xdcff ? unit - 0xdc00 : undefined;
+}
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
@@ -50,7 +56,12 @@ export function codePoints(s: string): number[] {
 /** strconv.Quote (or QuoteToASCII when `asciiOnly`). */
 export function quote(s: string, asciiOnly = false): string {
   let out = '"';
-  for (const r of codePoints(s)) out += escapedRune(r, '"', asciiOnly);
+  for (const ch of s) {
+    const r = ch.codePointAt(0) as number;
+    const b = rawByte(r);
+    if (b !== undefined) out += '\\x' + hex(b, 2);
+    else out += escapedRune(r >= 0xd800 && r <= 0xdfff ? 0xfffd : r, '"', asciiOnly);
+  }
   return out + '"';
 }
 
@@ -77,7 +88,16 @@ export function runeCount(s: string): number {
   return n;
 }
 
-/** The UTF-8 bytes of `s` (lone surrogates as U+FFFD), for `%x` of a string. */
+const encoder = new TextEncoder();
+
+/** The bytes of the Go string `s` (raw-byte surrogates as their byte), for `%x` of a string. */
 export function utf8Bytes(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
+  if (!/[\udc80-\udcff]/.test(s)) return encoder.encode(s);
+  const out: number[] = [];
+  for (const ch of s) {
+    const b = rawByte(ch.codePointAt(0) as number);
+    if (b !== undefined) out.push(b);
+    else out.push(...encoder.encode(ch));
+  }
+  return Uint8Array.from(out);
 }

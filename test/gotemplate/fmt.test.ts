@@ -524,3 +524,16 @@ describe('methods declared on the pointer type', () => {
     expect(sprint([ptr])).toBe('v1.31.0');
   });
 });
+
+describe('bytes that are not UTF-8', () => {
+  // A Go string byte 0x80–0xFF outside UTF-8 is carried as U+DC80–U+DCFF.
+  test('quote as \\x escapes and hex-dump as the byte', () => {
+    expect(sprintf('%q|%x|%+q|%5s|', ['a\udc80b', 'a\udc80', '\udcff', '\udc80'])).toBe(
+      '"a\\x80b"|6180|"\\xff"|    \udc80|',
+    );
+  });
+
+  test('other lone surrogates read as U+FFFD', () => {
+    expect(sprintf('%q', ['\ud800'])).toBe('"\ufffd"');
+  });
+});

@@ -108,3 +108,7 @@ describe('jsonMarshal', () => {
     );
   });
 });
+
+test('a raw byte that is not UTF-8 marshals as \\ufffd, a real U+FFFD as itself', () => {
+  expect(jsonString('\udc80|\ufffd')).toBe('"\\ufffd|\ufffd"');
+});
