@@ -96,7 +96,8 @@ function isExecError(err: unknown): err is ExecErrorLike {
  */
 export function reformatExecError(err: unknown, filename = ''): string {
   const text = err instanceof Error ? err.message : String(err);
-  if (!isExecError(err)) return text;
+  // Our own budget errors (too deep, too much output) are no Go errors: keep them as they are.
+  if (!isExecError(err) || (err as { limit?: unknown }).limit !== undefined) return text;
   const tokens = splitN(text, ': ', 3);
   if (tokens.length !== 3) return `execution error in (${filename}): ${text}`;
   const warned = warnedMessage(tokens[2]!);

@@ -18,8 +18,11 @@ function jsonKind(v: JsonValue): string {
 }
 
 /** The first YAML document as JSON data, or sigs.k8s.io/yaml's error text. */
+// A key that may read as null (`~:`, `null:`, `: x`), which go-yaml's JSON step refuses.
+const MAYBE_NULL_KEY = /(^|[\n{,?])[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m;
+
 export function decodeYaml(text: string): Decoded {
-  const fast = parseYaml11Fast(text);
+  const fast = MAYBE_NULL_KEY.test(text) ? undefined : parseYaml11Fast(text);
   if (fast !== undefined) return { value: fast };
   // Slow path: several documents (go-yaml reads the first), or an error to word.
   const docs = parseAllDocuments(text, {

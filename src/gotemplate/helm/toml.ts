@@ -6,7 +6,7 @@
  * Values from YAML are float64, so `a: 1` encodes as `a = 1.0`, as helm does.
  */
 import { formatFloat } from '../go-float.js';
-import { GoFloat32, GoInt, GoStruct, isGoMap, isGoSlice, kindOf, type GoValue } from '../value.js';
+import { GoFloat32, GoInt, GoStruct, isGoMap, isGoSlice, kindOf, methodOf, type GoValue } from '../value.js';
 
 /** An encoding failure: toToml returns its message, mustToToml fails the template. */
 export class TomlError extends Error {}
@@ -18,8 +18,16 @@ function entries(v: GoValue): [string, GoValue][] {
   return Object.entries(v as Record<string, GoValue>);
 }
 
+const RFC3339_NANO = '2006-01-02T15:04:05.999999999Z07:00';
+
+// time.Time is a TextMarshaler: BurntSushi writes it as a bare RFC 3339 date-time.
+function isTime(v: GoValue): boolean {
+  return v instanceof GoStruct && !v.nil && v.typeName === 'time.Time' && methodOf(v, 'Format') !== undefined;
+}
+
 function kindOfValue(v: GoValue): Kind {
   if (v === undefined || v === null) return 'nil';
+  if (isTime(v)) return 'scalar';
   if (v instanceof GoStruct) return v.nil ? 'nil' : 'table';
   if (isGoSlice(v)) return isTableArray(v) ? 'tableArray' : 'array';
   if (isGoMap(v)) return 'table';
@@ -166,6 +174,7 @@ class Encoder {
     if (typeof v === 'number') return this.write(floatText(v, 64));
     if (v instanceof GoFloat32) return this.write(floatText(v.value, 32));
     if (v instanceof GoInt) return this.write(v.value.toString());
+    if (isTime(v)) return this.write(methodOf(v, 'Format')!.fn(RFC3339_NANO) as string);
     if (isGoSlice(v)) {
       this.write('[');
       v.forEach((item, i) => {

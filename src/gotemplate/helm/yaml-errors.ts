@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { resolveYaml11Scalar } from '../../yaml/parse-yaml11.js';
+import { quote } from '../go-quote.js';
 
 const CONVERT = 'error converting YAML to JSON: ';
 
@@ -38,6 +39,16 @@ function endLine(text: string): number {
 function mappingValueLine(text: string, from: number): number {
   const m = /:(?=[ \t\n]|$)/.exec(text.slice(from));
   return lineAt(text, m ? from + m.index : from);
+}
+
+function continuesPlainScalar(text: string, line: number): boolean {
+  const lines = text.split('\n');
+  for (let i = line - 1; i >= 0; i--) {
+    const l = lines[i]!.replace(/\s+#.*$/, '').trimEnd();
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    return !/(^|[\s])[-?:]$|:$|[|>][-+0-9]*$|[[{,]$/.test(l);
+  }
+  return false;
 }
 
 function indentOf(line: string): number {
@@ -76,9 +87,11 @@ export function syntaxErrorText(text: string, err: YAMLError): string {
   const msg = err.message;
   switch (err.code) {
     case 'TAB_AS_INDENT':
-      return line === 0
-        ? scannerError(0, 'found character that cannot start any token')
-        : scannerError(line, 'found a tab character that violates indentation');
+      // A tab that continues a plain scalar of the line before breaks its indentation; a tab
+      // where a new token would start cannot start one.
+      return continuesPlainScalar(text, line)
+        ? scannerError(line, 'found a tab character that violates indentation')
+        : scannerError(line, 'found character that cannot start any token');
     case 'BAD_SCALAR_START':
       return scannerError(line, 'found character that cannot start any token');
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -101,6 +114,33 @@ export function syntaxErrorText(text: string, err: YAMLError): string {
     return parserError(line, dash ? 'did not find expected key' : "did not find expected '-' indicator");
   }
   return parserError(line, 'did not find expected node content');
+}
+
+function isNullKey(key: YamlNode | null): boolean {
+  if (key === null) return true;
+  if (!isScalar(key) || key.type !== 'PLAIN' || key.tag) return false;
+  try {
+    return resolveYaml11Scalar(String(key.value ?? '')) === null;
+  } catch {
+    return false;
+  }
+}
+
+// Go's %#v of a scalar value (what the null-key error shows); other values are not matched.
+function goSyntax(node: YamlNode | null): string {
+  if (node === null) return '<nil>';
+  if (!isScalar(node)) return '…';
+  const text = String(node.value ?? '');
+  let v: unknown = text;
+  if (node.type === 'PLAIN' && !node.tag) {
+    try {
+      v = resolveYaml11Scalar(text);
+    } catch {
+      v = text;
+    }
+  }
+  if (v === null) return '<nil>';
+  return typeof v === 'string' ? quote(v) : String(v);
 }
 
 /** The prefix sigs.k8s.io/yaml puts before go-yaml and conversion errors. */
@@ -151,6 +191,13 @@ export function conversionProblem(doc: Document, node: YamlNode | null, depth = 
       return unsupported(String(node.value));
     }
     return undefined;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      if (isNullKey(key))
+        return `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(pair.value as YamlNode | null)}`;
+    }
   }
   if (isSeq(node) || isMap(node)) {
     for (const item of node.items) {

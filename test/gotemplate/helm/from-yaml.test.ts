@@ -293,13 +293,23 @@ const recorded: [string, unknown, unknown][] = [
 
 // go-yaml's wording is matched for these common mistakes, not for every malformed input.
 // Known differences, left to the YAML reader: a literal block ending without a line break gets
-// one; a sequence as a mapping key and a null key are accepted instead of refused.
-const KNOWN_DIFFERENT = new Set(['a: |\n x\n  y\n z', '? [a]\n: 1', '1: a\n2.5: b\ntrue: c\n~: d']);
+// one; a sequence as a mapping key is accepted instead of refused.
+const KNOWN_DIFFERENT = new Set(['a: |\n x\n  y\n z', '? [a]\n: 1']);
 
 describe('fromYaml / fromYamlArray', () => {
   it.each(recorded.filter(([input]) => !KNOWN_DIFFERENT.has(input)))('%j', (input, map, list) => {
     expect(JSON.parse(JSON.stringify(fromYaml(input)))).toEqual(map);
     expect(JSON.parse(JSON.stringify(fromYamlArray(input)))).toEqual(list);
+  });
+
+  it.each([
+    ['a:\n\t- x', 'error converting YAML to JSON: yaml: line 2: found character that cannot start any token'],
+    [
+      '1: a\ntrue: b\n~: c\n1.5: d',
+      'error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "c"',
+    ],
+  ])('words %j as go-yaml does', (input, error) => {
+    expect(fromYaml(input)).toEqual({ Error: error });
   });
 
   it('reads numbers as float64 and keeps keys such as __proto__ as data', () => {

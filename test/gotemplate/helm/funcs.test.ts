@@ -306,6 +306,39 @@ describe('conversions', () => {
     });
   });
 
+  // Recorded from helm v4.1.4: go-yaml folds a raw NEL when it reads the JSON back, and keeps
+  // integers beyond 2^53 exact.
+  it('toYaml reproduces what the JSON read-back does', () => {
+    expect(
+      render(
+        '{{ toYaml (list "a\u0085b" "c \u0085\u0085 d") }}|{{ toYaml (list (int64 9007199254740993)) }}',
+      ),
+    ).toEqual({
+      ok: true,
+      v: '- a b\n- |-\n  c\n  d|- 9007199254740993',
+    });
+    expect(render('{{ mustToYaml (mulf 1e200 1e200) }}')).toEqual({
+      ok: false,
+      err: `template: ${FILE}:1:3: executing "${FILE}" at <mustToYaml (mulf 1e200 1e200)>: error calling mustToYaml: error marshaling into JSON: json: unsupported value: +Inf`,
+    });
+    expect(render('[{{ toYaml (mulf 1e200 1e200) }}]|[{{ toYaml (dict "k\u0085x" 1) }}]')).toEqual({
+      ok: true,
+      v: '[]|[]',
+    });
+    expect(render('{{ mustToYaml (dict "k\u0085x" 1) }}')).toMatchObject({
+      err: expect.stringContaining(
+        "error calling mustToYaml: yaml: line 1: did not find expected ',' or '}'",
+      ) as unknown,
+    });
+  });
+
+  it('toToml writes a time.Time as a bare date-time', () => {
+    expect(render('{{ toToml (dict "i" (int64 5) "t" (toDate "2006-01-02" "2024-02-29")) }}')).toEqual({
+      ok: true,
+      v: 'i = 5\nt = 2024-02-29T00:00:00Z\n',
+    });
+  });
+
   it('toJson escapes HTML and mustToJson fails where toJson prints nothing', () => {
     expect(render('{{ toJson .Values.h }}|{{ mustToJson (list 1 "a") }}', { h: '<a&b>' })).toEqual({
       ok: true,
