@@ -4,18 +4,8 @@
  * do not fail the template: the map holds them under `Error`, worded as BurntSushi words the
  * common ones (`toml: line N (last key "k"): …`).
  */
-import { goTime } from '../sprig/dates.js';
-import { parseTime } from '../sprig/go-time-parse.js';
-import {
-  goInt,
-  isGoMap,
-  newMap,
-  setMapKey,
-  typedSlice,
-  type GoMap,
-  type GoSlice,
-  type GoValue,
-} from '../value.js';
+import { TomlProblem, tomlScalar } from './toml-scalar.js';
+import { isGoMap, newMap, setMapKey, typedSlice, type GoMap, type GoSlice, type GoValue } from '../value.js';
 
 class TomlSyntax extends Error {
   constructor(
@@ -29,7 +19,6 @@ class TomlSyntax extends Error {
 
 const TABLE_ARRAY = '[]map[string]interface {}';
 const BARE = /[A-Za-z0-9_-]/;
-const INT64_MAX = 2n ** 63n - 1n;
 
 class Parser {
   private pos = 0;
@@ -198,37 +187,9 @@ class Parser {
   }
 
   private scalar(word: string): GoValue {
-    if (/^[-+]?(inf|nan)$/.test(word)) {
-      if (word.endsWith('nan')) return NaN;
-      return word.startsWith('-') ? -Infinity : Infinity;
-    }
-    if (/^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}:\d{2}/.test(word)) return this.dateTime(word);
-    const digits = word.replace(/_/g, '');
-    if (/^0[xob]/.test(digits) || /^[-+]?\d+$/.test(digits)) {
-      const n = /^0[xob]/.test(digits) ? BigInt(digits) : BigInt(digits.replace(/^\+/, ''));
-      if (n > INT64_MAX || n < -INT64_MAX - 1n) this.fail(`${word} is out of range for int64`);
-      return goInt(n, 'int64');
-    }
-    if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(digits)) return Number(digits);
-    this.fail(`invalid value: '${word}'`);
-  }
-
-  private dateTime(word: string): GoValue {
-    const text = word.replace(' ', 'T');
-    const layouts = [
-      '2006-01-02T15:04:05.999999999Z07:00',
-      '2006-01-02T15:04:05.999999999',
-      '2006-01-02',
-      '15:04:05.999999999',
-    ];
-    for (const layout of layouts) {
-      try {
-        return goTime(parseTime(layout, text));
-      } catch {
-        // try the next form
-      }
-    }
-    this.fail(`invalid datetime: "${word}"`);
+    const v = tomlScalar(word);
+    if (v instanceof TomlProblem) this.fail(v.message);
+    return v;
   }
 
   private basicString(): string {

@@ -61,7 +61,7 @@ export function marshalYaml(v: GoValue): string {
     if (e instanceof JsonMarshalError) throw new JsonMarshalError(`error marshaling into JSON: ${e.message}`);
     throw e;
   }
-  const marked = markBigIntegers(json);
+  const marked = /\d{16}/.test(json) ? markBigIntegers(json) : json;
   let data = JSON.parse(marked) as JsonValue;
   if (json.includes('\u0085')) data = readBack(data);
   let text = emitYaml(data);
