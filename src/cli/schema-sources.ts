@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
@@ -32,6 +32,34 @@ export interface SchemaFlags {
 export const PREPARED_DIR = 'prepared';
 
 /** `$XDG_CACHE_HOME/k8s-ops/schemas`, else `~/.cache/k8s-ops/schemas`. */
+/**
+ * `path` when it is a folder or does not exist yet; a file (or a path through one) is an error
+ * diagnostic, and the setting is left out rather than failing on its first read.
+ */
+function folderOrNothing(
+  path: string | undefined,
+  what: string,
+  diagnostics: Diagnostic[],
+): string | undefined {
+  if (path === undefined) return undefined;
+  let problem: string | undefined;
+  try {
+    if (!statSync(path).isDirectory()) problem = 'is a file, not a folder';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') problem = code === 'ENOTDIR' ? 'leads through a file' : `cannot be read (${code})`;
+  }
+  if (problem === undefined) return path;
+  diagnostics.push({
+    severity: 'error',
+    rule: 'schema-source',
+    file: path,
+    message: `${what} '${path}' ${problem}; it is not used`,
+    hint: 'give the path of a folder',
+  });
+  return undefined;
+}
+
 export function defaultSchemaCache(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'k8s-ops', 'schemas');
 }
@@ -122,10 +150,12 @@ export async function loadSchemaOptions(
   models: readonly ClusterModel[],
   diagnostics: Diagnostic[],
 ): Promise<SchemaRuleOptions> {
-  const dir = flags.schemas;
+  const dir = folderOrNothing(flags.schemas, 'the schemas folder (--schemas, K8S_OPS_SCHEMAS)', diagnostics);
   const locationText =
     flags.schemaLocation ?? (dir && existsSync(join(dir, 'crds')) ? join(dir, 'crds') : undefined);
-  const cacheDir = flags.schemaCache ?? defaultSchemaCache(env);
+  const cacheDir =
+    folderOrNothing(flags.schemaCache, 'the schema cache (--schema-cache)', diagnostics) ??
+    defaultSchemaCache(env);
   // Schema files as validation reads them, kept between runs (see prepared.ts).
   const io = { ...nodeSchemaIo, prepared: nodePreparedStore(join(cacheDir, PREPARED_DIR)) };
   const options: SchemaRuleOptions = { io };

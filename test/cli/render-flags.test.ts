@@ -49,3 +49,17 @@ describe('SOPS_AGE_KEY_FILE', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+describe('schema folders that are files', () => {
+  it.each([
+    [['--schemas'], 'the schemas folder'],
+    [['--schema-cache'], 'the schema cache'],
+  ])('%s naming a file is an error diagnostic, not an internal error', async (flag, what) => {
+    const file = `${repo.root}/apps/cm.yaml`;
+    const r = await cli(['check', ...flag, file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`${what} (`);
+    expect(r.stdout + r.stderr).toContain('is a file, not a folder');
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
