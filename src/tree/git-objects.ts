@@ -79,3 +79,15 @@ export async function readBlobs(git: GitRunner, ids: readonly string[]): Promise
   }
   return blobs;
 }
+
+/**
+ * One blob read when something asks for it (synchronously: RepoTree reads are), or undefined
+ * when the runner cannot run git synchronously.
+ */
+export function readBlobSync(git: GitRunner, id: string, maxBytes: number): Uint8Array | undefined {
+  if (!git.runSync) return undefined;
+  const args = ['cat-file', 'blob', id];
+  const out = git.runSync(args, maxBytes);
+  if (out.code !== 0) throw gitFailure(git, args, out);
+  return out.stdout;
+}

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { DiagnosticError } from '../core/diagnostic.js';
 
 /** What one git invocation produced. stdout stays bytes: blob contents are not always text. */
@@ -16,6 +16,13 @@ export interface GitRunner {
   /** The repository directory, shown in messages. */
   readonly dir: string;
   run(args: readonly string[], input?: string | Uint8Array): Promise<GitOutput>;
+  /**
+   * Runs git and waits (RepoTree reads are synchronous): for the rare read of a large blob
+   * only when something asks for it. `maxBytes` bounds stdout. Runners without it cannot.
+   */
+  runSync?(args: readonly string[], maxBytes: number): GitOutput;
+  /** A runner with the same environment in another repository (a submodule's checkout). */
+  at?(dir: string): GitRunner;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -63,6 +70,21 @@ export function gitRunner(dir: string, env: NodeJS.ProcessEnv = process.env): Gi
         child.stdin.end(input ?? '');
       });
     },
+    runSync(args, maxBytes) {
+      const r = spawnSync('git', ['-C', dir, ...args], { env: childEnv, maxBuffer: maxBytes + 1 });
+      const error = r.error as NodeJS.ErrnoException | undefined;
+      if (error?.code === 'ENOENT') throw gitMissing();
+      if (error?.code === 'ENOBUFS') {
+        return { code: 1, stdout: new Uint8Array(), stderr: `fatal: output over ${maxBytes} bytes` };
+      }
+      if (error) throw error;
+      return {
+        code: r.status ?? 1,
+        stdout: new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength),
+        stderr: r.stderr.toString('utf8'),
+      };
+    },
+    at: (other) => gitRunner(other, env),
   };
 }
 

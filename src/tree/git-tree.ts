@@ -6,7 +6,8 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import { asRunner, type GitRunner } from './git-runner.js';
 import { resolveCommit } from './git-commands.js';
-import { listCommitTree, readBlobs, type TreeEntry } from './git-objects.js';
+import { listCommitTree, readBlobs, readBlobSync, type TreeEntry } from './git-objects.js';
+import { expandSubmodules } from './git-submodules.js';
 import { basename, dirname, joinPath, normalizePath, pathEscapeError, resolvePath } from './paths.js';
 import type { DirEntry, EntryType, RepoTree } from './repo-tree.js';
 
@@ -27,8 +28,9 @@ export {
 
 export interface GitRevisionOptions {
   /**
-   * Files up to this size are read when the tree opens (the repository's YAML, JSON and
-   * text); larger ones fail clearly when read. Default 5 MiB.
+   * Files up to this size are read when the tree opens, all with one git process (the
+   * repository's YAML, JSON and text); larger ones are read only if something asks for them.
+   * Default 5 MiB.
    */
   maxFileBytes?: number;
   /** `rev` is a commit id the caller has just resolved: it is not resolved again. */
@@ -36,15 +38,26 @@ export interface GitRevisionOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** No file over this is read: its text would not fit in one JavaScript string with room to spare. */
+export const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 
 const SYMLINK = '120000';
-const SUBMODULE = '160000';
 // Like the kernel's ELOOP limit: a chain of links longer than this is treated as absent.
 const MAX_LINK_HOPS = 40;
 
 type Node = 'file' | 'dir' | 'link';
 
 const decoder = new TextDecoder('utf-8');
+
+/** What a revision's tree holds besides its files, and how it reads blobs read late. */
+export interface RevisionExtras {
+  /** Folders that exist even when empty (submodules that are not checked out). */
+  dirs?: readonly string[];
+  /** Folders whose files cannot be read, with the reason (a submodule missing its commit). */
+  broken?: ReadonlyMap<string, DiagnosticError>;
+  /** Reads a blob that was not read when the tree opened; undefined when it cannot. */
+  load?: (id: string) => Uint8Array | undefined;
+}
 
 /** A RepoTree of `rev` (branch, tag, commit, `HEAD~2`, ...) of the repository at `repoDir`. */
 export async function openGitRevision(
@@ -69,18 +82,39 @@ export async function openGitRevisions(
   const git = asRunner(repo);
   const commits = await inOrder(revs.map((rev) => (options.resolved ? rev : resolveCommit(git, rev))));
   const listings = await inOrder(commits.map((commit) => listCommitTree(git, commit)));
+  const expanded = await inOrder(listings.map((listing) => expandSubmodules(git, listing)));
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const wanted = new Set<string>();
-  const trees = listings.map((listing) => {
-    const entries = listing.filter((e) => e.mode !== SUBMODULE);
-    // Link targets are always needed to resolve paths; they are tiny.
-    for (const e of entries) if (e.mode === SYMLINK || e.size <= limit) wanted.add(e.id);
-    return entries;
-  });
-  const blobs = await readBlobs(git, [...wanted]);
-  return trees.map((entries, i) => {
+  // Blobs to read now, per repository (submodules hold their own objects).
+  const wanted = new Map<GitRunner, Set<string>>();
+  const owners = new Map<string, GitRunner>();
+  for (const x of expanded) {
+    for (const e of x.entries) {
+      const owner = x.owners.get(e.id) ?? git;
+      owners.set(e.id, owner);
+      // Link targets are always needed to resolve paths; they are tiny.
+      if (e.mode !== SYMLINK && e.size > limit) continue;
+      const ids = wanted.get(owner) ?? new Set<string>();
+      ids.add(e.id);
+      wanted.set(owner, ids);
+    }
+  }
+  const blobs = new Map<string, Uint8Array>();
+  for (const [owner, ids] of wanted)
+    for (const [id, bytes] of await readBlobs(owner, [...ids])) blobs.set(id, bytes);
+  // A large blob is read the first time something asks, once for every tree.
+  const load = (id: string) => {
+    const owner = owners.get(id);
+    const bytes = owner && readBlobSync(owner, id, MAX_BLOB_BYTES);
+    if (bytes) blobs.set(id, bytes);
+    return bytes;
+  };
+  return expanded.map((x, i) => {
     const commit = commits[i] as string;
-    return gitRevisionTree(commit, `${revs[i]}@${commit.slice(0, 7)}`, entries, blobs, limit);
+    return gitRevisionTree(commit, `${revs[i]}@${commit.slice(0, 7)}`, x.entries, blobs, {
+      dirs: x.dirs,
+      broken: x.broken,
+      load,
+    });
   });
 }
 
@@ -91,23 +125,33 @@ async function inOrder<T>(work: (T | Promise<T>)[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-/** The tree over an already read listing and blobs (pure: no git from here on). */
+/** The tree over an already read listing and blobs (no git from here on but `extras.load`). */
 export function gitRevisionTree(
   commit: string,
   label: string,
   entries: readonly TreeEntry[],
   blobs: ReadonlyMap<string, Uint8Array>,
-  limit = DEFAULT_MAX_FILE_BYTES,
+  extras: RevisionExtras = {},
 ): RepoTree {
   const files = new Map<string, TreeEntry>();
   const links = new Map<string, string>();
   const dirs = new Map<string, Map<string, Node>>([['', new Map()]]);
+  const broken = extras.broken ?? new Map<string, DiagnosticError>();
   for (const e of entries) {
     const isLink = e.mode === SYMLINK;
     if (isLink) links.set(e.path, decoder.decode(blobs.get(e.id) ?? new Uint8Array()));
     else files.set(e.path, e);
-    let child = e.path;
-    let node: Node = isLink ? 'link' : 'file';
+    addNode(e.path, isLink ? 'link' : 'file');
+  }
+  for (const d of extras.dirs ?? []) {
+    if (!dirs.has(d)) dirs.set(d, new Map());
+    addNode(d, 'dir');
+  }
+
+  /** Records `path` in its parent folder, and the parents up to the first one known. */
+  function addNode(path: string, first: Node): void {
+    let child = path;
+    let node = first;
     while (child !== '') {
       const parent = dirname(child);
       const known = dirs.get(parent);
@@ -118,6 +162,16 @@ export function gitRevisionTree(
       child = parent;
       node = 'dir';
     }
+  }
+
+  /** Why files at or under `p` cannot be read, when they are in a broken submodule. */
+  function brokenAt(p: string): DiagnosticError | undefined {
+    if (broken.size === 0) return undefined;
+    for (let d = p; d !== ''; d = dirname(d)) {
+      const e = broken.get(d);
+      if (e) return e;
+    }
+    return undefined;
   }
 
   const realCache = new Map<string, string | undefined>();
@@ -161,6 +215,8 @@ export function gitRevisionTree(
     }
     const entry = files.get(p);
     if (!entry) {
+      const why = brokenAt(p);
+      if (why) throw why;
       throw new DiagnosticError({
         rule: 'missing-file',
         file: path,
@@ -169,13 +225,16 @@ export function gitRevisionTree(
           : `file '${path}' does not exist in ${label}`,
       });
     }
-    const bytes = blobs.get(entry.id);
+    const bytes = blobs.get(entry.id) ?? (entry.size <= MAX_BLOB_BYTES ? extras.load?.(entry.id) : undefined);
     if (!bytes) {
       throw new DiagnosticError({
         rule: 'file-too-large',
         file: path,
-        message: `'${path}' in ${label} is ${entry.size} bytes, over the ${limit}-byte limit for reading revisions`,
-        hint: 'large files are not read from git revisions; keep manifests small',
+        message:
+          entry.size > MAX_BLOB_BYTES
+            ? `'${path}' in ${label} is ${entry.size} bytes, over the ${MAX_BLOB_BYTES}-byte limit for reading files`
+            : `'${path}' in ${label} is ${entry.size} bytes, and large files of this repository cannot be read`,
+        hint: 'split it into smaller files',
       });
     }
     return bytes;
@@ -196,6 +255,8 @@ export function gitRevisionTree(
     list(path) {
       const p = real(path);
       const children = p === undefined ? undefined : dirs.get(p);
+      const why = p === undefined ? undefined : brokenAt(p);
+      if (why) throw why;
       if (p === undefined || !children) {
         throw new DiagnosticError({
           rule: 'missing-file',

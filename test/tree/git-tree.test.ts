@@ -133,13 +133,36 @@ describe('openGitRevision', () => {
     ['../outside.yaml', 'path-escape'],
     ['missing.yaml', 'missing-file'],
     ['app', 'missing-file'],
-    ['big.bin', 'file-too-large'],
   ])('reading %s fails with %s', (path, rule) => {
     expect(ruleOf(() => old.readText(path))).toBe(rule);
   });
 
   it('reads files over the limit of another tree and keeps bytes exact', () => {
     expect(head.readBytes('big.bin')).toEqual(enc.encode('x'.repeat(100)));
+  });
+
+  it('reads a file over the opening limit when asked, and only then', async () => {
+    const asked: string[] = [];
+    const base = gitRunner(repo.dir);
+    const counting = {
+      ...base,
+      runSync: (args: readonly string[], max: number) => {
+        asked.push(args.join(' '));
+        return base.runSync!(args, max);
+      },
+    };
+    const tree = await openGitRevision(counting, first, { maxFileBytes: 50 });
+    expect(tree.stat('big.bin')).toBe('file');
+    expect(asked).toEqual([]);
+    expect(tree.readText('big.bin')).toBe('x'.repeat(100));
+    expect(tree.readText('app/up')).toBe('x'.repeat(100));
+    expect(asked).toHaveLength(1);
+  });
+
+  it('names a large file it cannot read', async () => {
+    const { runSync: _, ...noSync } = gitRunner(repo.dir);
+    const tree = await openGitRevision(noSync, first, { maxFileBytes: 50 });
+    expect(ruleOf(() => tree.readText('big.bin'))).toBe('file-too-large');
   });
 
   it('keys cached content by blob and path: revisions share only identical files', () => {
