@@ -11,6 +11,7 @@ import {
   GoFloat32,
   GoInt,
   GoStruct,
+  isNilSlice,
   isUnsigned,
   typeOf,
   type GoFunc,
@@ -55,7 +56,7 @@ function reflectKind(v: GoValue): string {
 }
 
 function isNil(v: GoValue): boolean {
-  return v === undefined || v === null || (v instanceof GoStruct && v.nil);
+  return v === undefined || v === null || (v instanceof GoStruct && v.nil) || isNilSlice(v);
 }
 
 function incompatible(a: GoValue, b: GoValue): GoCallError {

@@ -8,6 +8,7 @@ import {
   GoFloat32,
   GoInt,
   GoStruct,
+  isNilSlice,
   isUnsigned,
   methodOf,
   typeOf,
@@ -171,6 +172,10 @@ export class Printer extends ScalarPrinter {
       return;
     }
     const sharpV = this.f.sharpV;
+    if (sharpV && isNilSlice(s)) {
+      this.buf += type + '(nil)';
+      return;
+    }
     this.buf += sharpV ? type + '{' : '[';
     s.forEach((item, i) => {
       if (i > 0) this.buf += sharpV ? ', ' : ' ';

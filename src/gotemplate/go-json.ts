@@ -6,7 +6,7 @@
  */
 import { compareGoStrings } from './fmt-print.js';
 import { formatFloat } from './go-float.js';
-import { GoFloat32, GoInt, GoStruct, typeOf, type GoMap, type GoValue } from './value.js';
+import { GoFloat32, GoInt, GoStruct, isNilSlice, typeOf, type GoMap, type GoValue } from './value.js';
 
 export interface JsonOptions {
   /** MarshalIndent's indent; none means compact Marshal output. */
@@ -156,6 +156,7 @@ class Encoder {
     this.stack.add(v);
     try {
       if (Array.isArray(v)) {
+        if (isNilSlice(v)) return 'null';
         const type = typeOf(v);
         if (type === '[]uint8' || type === '[]byte') return '"' + base64(v) + '"';
         return '[' + v.map((item) => this.encode(item)).join(',') + ']';

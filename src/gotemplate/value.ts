@@ -73,6 +73,13 @@ export class GoStruct {
  */
 export const GO_METHODS: unique symbol = Symbol('goMethods');
 
+/**
+ * Marks a nil slice. Go tells a nil slice from an empty one in a few places only: encoding/json
+ * (and so toYaml) writes `null` for it, `%#v` writes `[]T(nil)`, reflect.DeepEqual and `eq`
+ * tell them apart. Everywhere else (print, len, range, empty, if) it is an empty slice.
+ */
+export const GO_NIL: unique symbol = Symbol('goNil');
+
 export interface GoMap {
   [key: string]: GoValue;
   [GO_TYPE]?: string;
@@ -82,6 +89,7 @@ export interface GoMap {
 export interface GoSlice extends Array<GoValue> {
   [GO_TYPE]?: string;
   [GO_METHODS]?: Readonly<Record<string, GoFunc>>;
+  [GO_NIL]?: true;
 }
 
 export type GoValue =
@@ -213,6 +221,23 @@ export function typedSlice(items: GoValue[], type: string): GoSlice {
   const slice: GoSlice = items;
   Object.defineProperty(slice, GO_TYPE, { value: type, enumerable: false });
   return slice;
+}
+
+/**
+ * A nil slice of `type` (`[]interface {}` when not given), which sprig functions such as
+ * `concat` or `regexFindAll` return where Go's code leaves a slice variable unset. It is frozen:
+ * a nil slice has no storage to write to, and functions copy before they change a list anyway.
+ */
+export function nilSlice(type?: string): GoSlice {
+  const slice: GoSlice = [];
+  Object.defineProperty(slice, GO_NIL, { value: true, enumerable: false });
+  if (type !== undefined) Object.defineProperty(slice, GO_TYPE, { value: type, enumerable: false });
+  return Object.freeze(slice) as GoSlice;
+}
+
+/** Whether `v` is a nil slice (see {@link nilSlice}). */
+export function isNilSlice(v: GoValue): boolean {
+  return Array.isArray(v) && (v as GoSlice)[GO_NIL] === true;
 }
 
 /** Go's zero-value test (reflect.Value.IsZero of the dynamic value), which sprig's `empty` uses. */

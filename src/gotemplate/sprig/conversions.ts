@@ -6,7 +6,7 @@
  */
 import { strval } from '../convert.js';
 import { sprint, sprintf } from '../fmt.js';
-import { typedSlice, type FuncMap, type GoValue } from '../value.js';
+import { isNilSlice, nilSlice, typeOf, typedSlice, type FuncMap, type GoValue } from '../value.js';
 import { ANY, INT, STRING, goFunc, goInt64Of, goIntOf, strArg } from './define.js';
 import { compareGoStrings } from './go-strings.js';
 import { checkLength } from './limits.js';
@@ -49,8 +49,12 @@ function join(sep: string, v: GoValue): string {
 /** sprig's sortAlpha: a list's elements as strings, sorted; anything else as a one-string list. */
 function sortAlpha(v: GoValue): GoValue {
   const items = Array.isArray(v) ? strslice(v) : [strval(v)];
-  return typedSlice(items.sort(compareGoStrings), '[]string');
+  return stringList(v, items.sort(compareGoStrings));
 }
+
+/** strslice hands a `[]string` back as it is, so a nil one stays nil (toJson prints null). */
+const stringList = (v: GoValue, items: string[]): GoValue =>
+  isNilSlice(v) && typeOf(v) === '[]string' ? nilSlice('[]string') : typedSlice(items, '[]string');
 
 const present = (v: readonly GoValue[]): GoValue[] => v.filter((x) => x !== null && x !== undefined);
 
@@ -84,7 +88,7 @@ export function conversionFuncs(): FuncMap {
       ANY,
     ),
     toString: goFunc([ANY], STRING, (v) => strval(v)),
-    toStrings: goFunc([ANY], '[]string', (v) => typedSlice(strslice(v), '[]string')),
+    toStrings: goFunc([ANY], '[]string', (v) => stringList(v, strslice(v))),
     atoi: goFunc([STRING], INT, (s) => goIntOf(atoi(strArg(s)))),
     toDecimal: goFunc([ANY], 'int64', (v) => goInt64Of(octal(v))),
     join: goFunc([STRING, ANY], STRING, (sep, v) => join(strArg(sep), v)),

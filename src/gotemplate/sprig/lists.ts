@@ -11,6 +11,7 @@ import {
   GoCallError,
   isEmpty,
   kindOf,
+  nilSlice,
   typedSlice,
   type FuncMap,
   type GoSlice,
@@ -107,11 +108,15 @@ export function listFuncs(): FuncMap {
     ]),
     ...pair('first', [ANY], ANY, (l) => listItems(l, (k) => `Cannot find first on type ${k}`)[0] ?? null),
     ...pair('last', [ANY], ANY, (l) => listItems(l, (k) => `Cannot find last on type ${k}`).at(-1) ?? null),
-    // Go returns a nil []interface {} for an empty list; an empty list prints the same.
-    ...pair('rest', [ANY], LIST, (l) => listItems(l, (k) => `Cannot find rest on type ${k}`).slice(1)),
-    ...pair('initial', [ANY], LIST, (l) =>
-      listItems(l, (k) => `Cannot find initial on type ${k}`).slice(0, -1),
-    ),
+    // sprig returns a nil []interface {} for an empty list (toJson prints null).
+    ...pair('rest', [ANY], LIST, (l) => {
+      const items = listItems(l, (k) => `Cannot find rest on type ${k}`);
+      return items.length === 0 ? nilSlice() : items.slice(1);
+    }),
+    ...pair('initial', [ANY], LIST, (l) => {
+      const items = listItems(l, (k) => `Cannot find initial on type ${k}`);
+      return items.length === 0 ? nilSlice() : items.slice(0, -1);
+    }),
     ...pair('reverse', [ANY], LIST, (l) =>
       [...listItems(l, (k) => `Cannot find reverse on type ${k}`)].reverse(),
     ),
@@ -140,10 +145,14 @@ export function listFuncs(): FuncMap {
       ),
     ),
     ...pair('slice', [ANY], ANY, (l, ...indices) => slice(l, indices), ANY),
+    // sprig appends to an unset slice: nothing to append leaves it nil.
     concat: goFunc(
       [],
       ANY,
-      (...lists) => lists.flatMap((l) => listItems(l, (k) => `Cannot concat type ${k} as list`)),
+      (...lists) => {
+        const all = lists.flatMap((l) => listItems(l, (k) => `Cannot concat type ${k} as list`));
+        return all.length === 0 ? nilSlice() : all;
+      },
       ANY,
     ),
   };

@@ -7,6 +7,7 @@ import {
   GoInt,
   GoStruct,
   getMapKey,
+  isNilSlice,
   kindOf,
   typeOf,
   type FuncMap,
@@ -38,6 +39,8 @@ function equal(a: GoValue, b: GoValue, seen: Seen, depth: number): boolean {
   else seen.set(a, new Set([b]));
   if (Array.isArray(a)) {
     const other = b as GoValue[];
+    // reflect.DeepEqual: a nil slice is not equal to an empty one.
+    if (isNilSlice(a) !== isNilSlice(other)) return false;
     return a.length === other.length && a.every((x, i) => equal(x, other[i], seen, depth + 1));
   }
   if (a instanceof GoStruct) {

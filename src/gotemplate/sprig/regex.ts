@@ -3,7 +3,7 @@
  * text/template turns into an error (`regexp: Compile(`[`): error parsing regexp: …`);
  * `regexMatch` alone ignores a bad pattern and answers false. The must forms return Go's error.
  */
-import { GoCallError, typedSlice, type FuncMap, type GoFunc, type GoValue } from '../value.js';
+import { GoCallError, nilSlice, typedSlice, type FuncMap, type GoFunc, type GoValue } from '../value.js';
 import { intArg as int, strArg as str } from './define.js';
 import {
   compileGoRegexp,
@@ -43,12 +43,16 @@ const returning: Compile = (source) => {
 
 const strings = (items: string[]): GoValue => typedSlice(items, '[]string');
 
+// FindAllString returns nil when nothing matches (or n is 0), Split when n is 0.
+const stringsOrNil = (items: string[]): GoValue =>
+  items.length === 0 ? nilSlice('[]string') : strings(items);
+
 function pair(compile: Compile): Record<string, GoFunc> {
   return {
     findAll: {
       params: ['string', 'string', 'int'],
       result: '[]string',
-      fn: (re, s, n) => strings(findAllString(compile(str(re)), str(s), int(n))),
+      fn: (re, s, n) => stringsOrNil(findAllString(compile(str(re)), str(s), int(n))),
     },
     find: {
       params: ['string', 'string'],
@@ -68,7 +72,7 @@ function pair(compile: Compile): Record<string, GoFunc> {
     split: {
       params: ['string', 'string', 'int'],
       result: '[]string',
-      fn: (re, s, n) => strings(split(compile(str(re)), str(s), int(n))),
+      fn: (re, s, n) => stringsOrNil(split(compile(str(re)), str(s), int(n))),
     },
   };
 }
