@@ -9,6 +9,7 @@ import { dateFuncs } from './dates.js';
 import { defaultFuncs } from './defaults.js';
 import { dictFuncs } from './dicts.js';
 import { encodingFuncMap } from './encoding.js';
+import { jsonFuncs } from './json.js';
 import { listFuncs } from './lists.js';
 import { mathFuncs } from './math.js';
 import { networkFuncMap } from './network.js';
@@ -96,6 +97,7 @@ export function sprigFuncs(env: SprigEnv): FuncMap {
     ...conversionFuncs(),
     ...mathFuncs(),
     ...defaultFuncs(),
+    ...jsonFuncs(),
     ...reflectionFuncs(),
     ...pathFuncs(),
     ...dictFuncs(),
