@@ -7,7 +7,7 @@
 import { comparisonFuncs } from './compare.js';
 import { sprint, sprintf, sprintln } from './fmt.js';
 import { isPrint } from './go-quote.js';
-import { utf8Length } from './strconv.js';
+import { goStringBytes, goStringLength, goStringOfBytes } from './go-utf8.js';
 import {
   GoCallError,
   GoInt,
@@ -44,7 +44,7 @@ function length(item: GoValue): GoValue {
   const { v, isNil } = indirect(item);
   if (isNil) throw new GoCallError('len of nil pointer');
   if (v === undefined) throw new GoCallError(ZERO_VALUE_TYPE);
-  if (typeof v === 'string') return new GoInt('int', BigInt(utf8Length(v)));
+  if (typeof v === 'string') return new GoInt('int', BigInt(goStringLength(v)));
   if (Array.isArray(v)) return new GoInt('int', BigInt(v.length));
   if (isGoMap(v)) return new GoInt('int', BigInt(Object.keys(v).length));
   throw new GoCallError(`len of type ${typeOf(v)}`);
@@ -59,9 +59,6 @@ function indexArg(index: GoValue, cap: number): number {
   return Number(x);
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 function index(item: GoValue, ...indexes: GoValue[]): GoValue {
   let cur: GoValue = item === null ? undefined : item;
   if (cur === undefined) throw new GoCallError('index of untyped nil');
@@ -71,7 +68,7 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
     if (ind.isNil) throw new GoCallError('index of nil pointer');
     cur = ind.v;
     if (typeof cur === 'string' || Array.isArray(cur)) {
-      const bytes = typeof cur === 'string' ? encoder.encode(cur) : undefined;
+      const bytes = typeof cur === 'string' ? goStringBytes(cur) : undefined;
       const len = bytes ? bytes.length : (cur as GoSlice).length;
       const x = indexArg(idx, len);
       // Go checks x <= len, then reflect panics on x == len.
@@ -95,7 +92,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   let bytes: Uint8Array | undefined;
   if (typeof v === 'string') {
     if (indexes.length === 3) throw new GoCallError('cannot 3-index slice a string');
-    bytes = encoder.encode(v);
+    bytes = goStringBytes(v);
   } else if (!Array.isArray(v)) {
     throw new GoCallError(`can't slice item of type ${typeOf(v)}`);
   }
@@ -105,7 +102,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   const [i, j, k] = idx as [number, number, number];
   if (i > j) throw new GoCallError(`invalid slice index: ${i} > ${j}`);
   if (indexes.length === 3 && j > k) throw new GoCallError(`invalid slice index: ${j} > ${k}`);
-  if (bytes) return decoder.decode(bytes.subarray(i, j));
+  if (bytes) return goStringOfBytes(bytes.subarray(i, j));
   const arr = v as GoSlice;
   const type = arr[GO_TYPE];
   return type === undefined ? arr.slice(i, j) : typedSlice(arr.slice(i, j), type);
@@ -167,7 +164,7 @@ export function jsEscape(s: string): string {
 /** url.QueryEscape. */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of encoder.encode(s)) {
+  for (const b of goStringBytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';

@@ -9,6 +9,7 @@ import { TemplateError } from './errors.js';
 import { builtinFuncs } from './builtins.js';
 import type { ExecContext, FuncEntry, MissingKey } from './eval.js';
 import { executeTree } from './exec.js';
+import { goCanonicalString } from './go-utf8.js';
 import { isEmptyTree } from './nodes.js';
 import { parseText, type ParsedTemplate } from './parse.js';
 import { DEFAULT_LIMITS, limitError, withRun, type TemplateLimits } from './run.js';
@@ -93,7 +94,8 @@ export class Templates {
       }
       run.depth++;
       try {
-        return executeTree(this.context, run, tmpl, name, data);
+        // Raw bytes printed side by side may form UTF-8 again, as Go's output would show them.
+        return goCanonicalString(executeTree(this.context, run, tmpl, name, data));
       } catch (e) {
         if (outermost && e instanceof RangeError && e.message.includes('call stack')) {
           throw limitError(

@@ -127,11 +127,14 @@ function encryptAES(env: Entropy, password: string, plaintext: string): string {
 
 function decryptAES(password: string, crypt64: string): string {
   if (crypt64 === '') return '';
-  const decoded = decodeBase64(utf8Bytes(crypt64));
+  const input = utf8Bytes(crypt64);
+  const decoded = decodeBase64(input);
   if (!decoded.ok) throw new GoCallError(`illegal base64 data at input byte ${decoded.offset}`);
   const crypt = Buffer.from(decoded.bytes);
+  // DecodeString allocates DecodedLen(len(input)) bytes, and Go reports that capacity.
+  const capacity = Math.floor(input.length / 4) * 3;
   if (crypt.length < 16)
-    throw new GoCallError(`runtime error: slice bounds out of range [:16] with capacity ${crypt.length}`);
+    throw new GoCallError(`runtime error: slice bounds out of range [:16] with capacity ${capacity}`);
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new GoCallError('crypto/cipher: input not full blocks');
   const decipher = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16)).setAutoPadding(

@@ -4,11 +4,9 @@
  * bytes; the rest work on code points with Go's simple (one rune to one rune) case mappings,
  * which differ from JavaScript's full mappings (`ß` stays `ß` in Go's ToUpper).
  */
+import { goStringBytes, goStringOfBytes } from '../go-utf8.js';
 import { GoCallError } from '../value.js';
 import { checkLength } from './limits.js';
-
-const encoder = new TextEncoder();
-const strict = new TextDecoder('utf-8', { fatal: true });
 
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
@@ -17,55 +15,14 @@ export function isAscii(s: string): boolean {
   return ASCII.test(s);
 }
 
+/** The bytes of a Go string (bytes that are not UTF-8 ride as U+DC80–U+DCFF, see go-utf8). */
 export function utf8Bytes(s: string): Uint8Array {
-  return encoder.encode(s);
+  return goStringBytes(s);
 }
 
-/**
- * Bytes back to text. Go keeps invalid bytes as they are and turns each into U+FFFD when it
- * decodes or prints them as JSON; we do the latter at once, one U+FFFD per invalid byte.
- */
+/** Bytes back to a Go string: each byte that is not part of valid UTF-8 is kept as its own. */
 export function utf8Text(bytes: Uint8Array): string {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return decodeLoosely(bytes);
-  }
-}
-
-/** The length of the valid UTF-8 sequence at `i`, or 0 (Go's utf8.DecodeRune rules). */
-function sequenceLength(b: Uint8Array, i: number): number {
-  const c = b[i]!;
-  if (c < 0x80) return 1;
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
-    i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    const lo = c === 0xe0 ? 0xa0 : 0x80;
-    const hi = c === 0xed ? 0x9f : 0xbf;
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c >= 0xf0 && c <= 0xf4) {
-    const lo = c === 0xf0 ? 0x90 : 0x80;
-    const hi = c === 0xf4 ? 0x8f : 0xbf;
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
-function decodeLoosely(b: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < b.length;) {
-    const n = sequenceLength(b, i);
-    if (n === 0) {
-      out += '\uFFFD';
-      i++;
-    } else {
-      out += strict.decode(b.subarray(i, i + n));
-      i += n;
-    }
-  }
-  return out;
+  return goStringOfBytes(bytes);
 }
 
 /** Go's `len(s)`: the length in UTF-8 bytes. */

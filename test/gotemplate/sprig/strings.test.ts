@@ -67,9 +67,9 @@ const cases: [string, GoValue[], string][] = [
   ['trunc', [int(-2), 'abcdef'], 'ef'],
   ['trunc', [int(-3), 'héllo'], 'llo'],
   ['trunc', [int(0), 'x'], ''],
-  // Go keeps the cut bytes; helm's JSON shows one U+FFFD per invalid byte.
-  ['trunc', [int(2), 'ᾳ'], '\uFFFD\uFFFD'],
-  ['wrapWith', [int(1), '|', 'é'], '\uFFFD|\uFFFD'],
+  // Go keeps the cut bytes: each rides as a raw-byte surrogate U+DC80–U+DCFF.
+  ['trunc', [int(2), 'ᾳ'], '\uDCE1\uDCBE'],
+  ['wrapWith', [int(1), '|', 'é'], '\uDCC3|\uDCA9'],
   ['trunc', [int(-10), 'abc'], 'abc'],
   ['substr', [int(1), int(3), 'hello'], 'el'],
   ['substr', [int(-1), int(3), 'hello'], 'hel'],
