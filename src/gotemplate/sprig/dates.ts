@@ -51,7 +51,20 @@ const unixNano = (t: GoTime): bigint => BigInt(t.sec) * SECOND + BigInt(t.nsec);
 function addNanos(t: GoTime, d: bigint): GoTime {
   const total = unixNano(t) + d;
   const sec = total / SECOND - (total % SECOND < 0n ? 1n : 0n);
-  return { sec: Number(sec), nsec: Number(total - sec * SECOND), zone: t.zone };
+  const out = { sec: Number(sec), nsec: Number(total - sec * SECOND), zone: t.zone };
+  return t.mono === undefined ? out : { ...out, mono: t.mono + d };
+}
+
+/**
+ * The clock's current time as Go's time.Now() gives it. A Date has no digits below the
+ * millisecond and no monotonic reading; fixed values fill both, so that a printed `now` has
+ * Go's shape (`2024-01-01 00:00:00.000012345 +0000 UTC m=+0.000012345`) and stays repeatable.
+ */
+const NOW_NANOS = 12_345;
+
+function clockNow(clock: Clock): GoTime {
+  const t = fromDate(clock.now());
+  return { ...t, nsec: t.nsec + NOW_NANOS, mono: BigInt(NOW_NANOS) };
 }
 
 /** A named integer type of package time that prints through its String method. */
@@ -109,8 +122,9 @@ export function goTime(t: GoTime): GoStruct {
     UnixMicro: goFunc([], 'int64', () => int(unixNano(t) / 1000n, 'int64')),
     UnixNano: goFunc([], 'int64', () => int(unixNano(t), 'int64')),
     IsZero: goFunc([], 'bool', () => t.sec === ZERO_SEC && t.nsec === 0),
-    UTC: goFunc([], TIME, () => goTime({ ...t, zone: UTC })),
-    Local: goFunc([], TIME, () => goTime({ ...t, zone: LOCAL })),
+    // In, UTC and Local drop the monotonic reading.
+    UTC: goFunc([], TIME, () => goTime({ sec: t.sec, nsec: t.nsec, zone: UTC })),
+    Local: goFunc([], TIME, () => goTime({ sec: t.sec, nsec: t.nsec, zone: LOCAL })),
     Add: goFunc([DURATION], TIME, (d) => goTime(addNanos(t, durationOf(d)))),
     AddDate: goFunc(['int', 'int', 'int'], TIME, (y, m, d) => {
       const n = (v: GoValue): number => (v instanceof GoInt ? Number(v.value) : 0);
@@ -137,7 +151,7 @@ function dateArg(clock: Clock, v: GoValue, ints: readonly string[]): GoTime {
   if (t) return t;
   if (v instanceof GoInt && ints.includes(v.type)) return { sec: Number(v.value), nsec: 0, zone: LOCAL };
   // Anything else means "now".
-  return fromDate(clock.now());
+  return clockNow(clock);
 }
 
 function dateInZone(clock: Clock, layout: string, date: GoValue, zone: string): string {
@@ -160,7 +174,7 @@ function durationRound(clock: Clock, v: GoValue): string {
   let d = 0n;
   if (typeof v === 'string') d = parseDurationOr(v) ?? 0n;
   else if (v instanceof GoInt && v.type === 'int64') d = v.value;
-  else if (timeOf(v)) d = unixNano(fromDate(clock.now())) - unixNano(timeOf(v) as GoTime);
+  else if (timeOf(v)) d = unixNano(clockNow(clock)) - unixNano(timeOf(v) as GoTime);
   const u = d < 0n ? -d : d;
   const DAY = 24n * HOUR;
   const steps: [bigint, string][] = [
@@ -186,7 +200,7 @@ function toDate(layout: string, text: string): GoTime {
 
 export function dateFuncs(clock: Clock): FuncMap {
   const now = (): GoStruct => {
-    const t = fromDate(clock.now());
+    const t = clockNow(clock);
     clock.volatile(timeString(t));
     return goTime(t);
   };
@@ -217,7 +231,7 @@ export function dateFuncs(clock: Clock): FuncMap {
     mustDateModify,
     must_date_modify: mustDateModify,
     ago: goFunc([ANY], STRING, (d) => {
-      const since = unixNano(fromDate(clock.now())) - unixNano(dateArg(clock, d, ['int', 'int64']));
+      const since = unixNano(clockNow(clock)) - unixNano(dateArg(clock, d, ['int', 'int64']));
       const out = formatDuration(roundDuration(since, SECOND));
       clock.volatile(out);
       return out;

@@ -19,6 +19,11 @@ export interface GoTime {
   /** Nanoseconds within the second, 0 to 999 999 999. */
   readonly nsec: number;
   readonly zone: Zone;
+  /**
+   * The monotonic clock reading in nanoseconds, which only `time.Now()` gives and `String`
+   * prints (` m=+0.000012345`); `Add` moves it, other operations drop it.
+   */
+  readonly mono?: bigint;
 }
 
 export const UTC: Zone = { name: 'UTC', lookup: () => ({ abbr: 'UTC', offset: 0 }) };
@@ -255,5 +260,9 @@ export function formatTime(t: GoTime, layout: string): string {
 
 /** Time.String: `2006-01-02 15:04:05.999999999 -0700 MST`. */
 export function timeString(t: GoTime): string {
-  return formatTime(t, '2006-01-02 15:04:05.999999999 -0700 MST');
+  const text = formatTime(t, '2006-01-02 15:04:05.999999999 -0700 MST');
+  if (t.mono === undefined) return text;
+  const abs = t.mono < 0n ? -t.mono : t.mono;
+  const frac = String(abs % 1_000_000_000n).padStart(9, '0');
+  return `${text} m=${t.mono < 0n ? '-' : '+'}${abs / 1_000_000_000n}.${frac}`;
 }

@@ -267,10 +267,22 @@ describe('the clock', () => {
     const c = clock();
     const f = dateFuncs(c);
     const now = f['now']?.fn();
-    expect(text(now as GoValue)).toBe('2026-12-07 20:49:30.25 +0000 UTC');
+    // Go's clock reads below the millisecond and carries a monotonic reading; both are fixed.
+    expect(text(now as GoValue)).toBe('2026-12-07 20:49:30.250012345 +0000 UTC m=+0.000012345');
     expect(f['ago']?.fn(call('toDate', '2006-01-02', '2026-12-06'))).toBe('44h49m30s');
     expect(f['date']?.fn('2006', 1.5)).toBe('2026');
     expect(f['durationRound']?.fn(call('toDate', '2006-01-02', '2026-12-06'))).toBe('1d');
-    expect(c.values).toEqual(['2026-12-07 20:49:30.25 +0000 UTC', '44h49m30s', '2026']);
+    expect(c.values).toEqual(['2026-12-07 20:49:30.250012345 +0000 UTC m=+0.000012345', '44h49m30s', '2026']);
+  });
+
+  it('keeps the monotonic reading through Add and drops it with UTC, as Go does', () => {
+    const f = dateFuncs(clock('2026-12-07T20:49:30Z'));
+    const now = f['now']?.fn() as GoStruct;
+    const later = f['dateModify']?.fn('1h', now) as GoStruct;
+    expect(text(later)).toBe('2026-12-07 21:49:30.000012345 +0000 UTC m=+3600.000012345');
+    expect(text(method(now, 'UTC'))).toBe('2026-12-07 20:49:30.000012345 +0000 UTC');
+    expect(text(f['dateModify']?.fn('-1h', now) as GoStruct)).toBe(
+      '2026-12-07 19:49:30.000012345 +0000 UTC m=-3599.999987655',
+    );
   });
 });
