@@ -103,8 +103,9 @@ export function parseKubeVersion(version: string): GoStruct {
   const full = version.startsWith('v') ? version : `v${version}`;
   const normalized = `v${numbers.join('.')}`;
   const methods: Record<string, GoFunc> = {
-    String: { params: [], result: 'string', fn: () => normalized },
-    GitVersion: { params: [], result: 'string', fn: () => full },
+    // Both have pointer receivers: printf of the struct value prints its fields.
+    String: { params: [], result: 'string', pointerReceiver: true, fn: () => normalized },
+    GitVersion: { params: [], result: 'string', pointerReceiver: true, fn: () => full },
   };
   // normalizedVersion is unexported in Go: it prints with the struct but is no template field.
   return new GoStruct(
