@@ -3,7 +3,7 @@
  * float64. Errors do not fail the template: fromJson returns `{Error: message}`,
  * fromJsonArray `[message]`, worded as Go words them.
  */
-import { newMap, setMapKey, type GoMap, type GoSlice, type GoValue } from '../value.js';
+import { newMap, nilSlice, setMapKey, type GoMap, type GoSlice, type GoValue } from '../value.js';
 import { jsonSyntaxError } from './json-scan.js';
 
 function kind(v: unknown): string {
@@ -39,7 +39,8 @@ export function fromJsonArray(text: string): GoSlice {
   const decoded = decode(text);
   if ('error' in decoded) return [decoded.error];
   const v = decoded.value;
-  if (v === null) return [];
+  // Unmarshal sets a slice to nil for JSON null.
+  if (v === null) return nilSlice();
   if (Array.isArray(v)) return v;
   return [`json: cannot unmarshal ${kind(v)} into Go value of type []interface {}`];
 }
