@@ -61,6 +61,7 @@ describe('nil slices', () => {
       '[]interface {}|slice|[]interface {}(nil)',
     ],
     ['{{ deepEqual (concat) (list) }}|{{ deepEqual (concat) (rest (list)) }}', 'false|true'],
+    ['{{ deepCopy (concat) | toJson }}|{{ dict "a" (concat) | deepCopy | toJson }}', 'null|{"a":null}'],
     ['{{ fromJsonArray "null" | toJson }}|{{ fromJsonArray "[]" | toJson }}', 'null|[]'],
     ['{{ append (concat) 1 | toJson }}|{{ reverse (concat) | toJson }}', '[1]|[]'],
   ])('%s', (text, want) => {

@@ -9,6 +9,7 @@ import {
   GoCallError,
   getMapKey,
   isGoMap,
+  isNilSlice,
   newMap,
   setMapKey,
   typeOf,
@@ -61,7 +62,8 @@ function deepCopy(v: GoValue, ancestors: Set<object> = new Set()): GoValue {
   if (v === undefined || v === null) {
     throw new GoCallError('reflect: call of reflect.Value.Type on zero Value');
   }
-  if (!Array.isArray(v) && !isGoMap(v)) return v;
+  // A nil slice copies as nil; it holds nothing to share.
+  if ((!Array.isArray(v) && !isGoMap(v)) || isNilSlice(v)) return v;
   if (ancestors.has(v)) throw new GoCallError('deepCopy: the value contains itself');
   checkNesting(ancestors.size, 'deepCopy');
   ancestors.add(v);
