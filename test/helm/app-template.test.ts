@@ -1,0 +1,76 @@
+/**
+ * Differential test: app-template 4.1.1 rendered natively and by the real helm, with its
+ * default values and with each real values file, must print the same bytes. Runs on a worker
+ * thread (4 MB stack), as chart rendering must. Known differences are listed with their cause;
+ * each must still differ, so the list shrinks as the causes are fixed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticError } from '../../src/core/diagnostic.js';
+import { loadChartArchive } from '../../src/helm/chart/load.js';
+import { prepareChart, renderChart } from '../../src/helm/render/render.js';
+import { parseUserValues } from '../../src/helm/values/user-values.js';
+import { helmAvailable, helmUnavailableReason, runHelm } from '../helpers/helm-oracle.js';
+import { SHARED_DIR, sharedAvailable } from '../helpers/shared.js';
+
+const CHART = join(SHARED_DIR, 'helm/charts/app-template-4.1.1.tgz');
+const VALUES = join(SHARED_DIR, 'helm/values/app-template');
+// As the template battery runs helm.
+const ARGS = ['-n', 'ns', '--kube-version', '1.31.0'];
+const OPTIONS = { releaseName: 'rel', namespace: 'ns', kubeVersion: '1.31.0' };
+
+const SCHEMA = 'values.schema.json validation is not implemented yet';
+const FROM_YAML = 'fromYaml keeps the final newline of a `|` block at the end of its input';
+const KNOWN: Readonly<Record<string, string>> = {
+  'angelnu__k8s-gitops__apps_mosquitto_app_helmrelease.yaml__MY_APP.yaml': FROM_YAML,
+  'angelnu__k8s-gitops__apps_searxng_app_helmrelease.yaml__MY_APP.yaml': FROM_YAML,
+  'angelnu__k8s-gitops__apps_unifi_app_release.yaml__MY_NAMESPACE.yaml': FROM_YAML,
+  'bjw-s-labs__home-ops__kubernetes_apps_home-automation_bambuddy_app_helmrelease.yaml__bambuddy.yaml':
+    FROM_YAML,
+  'angelnu__k8s-gitops__apps_home-assistant_app_app_helmrelease.yaml__MY_NAMESPACE.yaml': SERVICE_NAME,
+  'bjw-s-labs__home-ops__kubernetes_apps_selfhosted_karakeep_app_helmrelease.yaml__karakeep.yaml':
+    SERVICE_NAME,
+};
+
+const ready = sharedAvailable() && helmAvailable();
+
+function ours(prepared: ReturnType<typeof prepareChart>, valuesFile?: string): string {
+  try {
+    const user = valuesFile ? parseUserValues(readFileSync(valuesFile, 'utf8'), valuesFile) : {};
+    return renderChart(prepared, user, OPTIONS).text;
+  } catch (e) {
+    if (e instanceof DiagnosticError) return `Error: ${e.message}\n`;
+    throw e;
+  }
+}
+
+function helm(valuesFile?: string): string {
+  const r = runHelm(['template', 'rel', CHART, ...(valuesFile ? ['-f', valuesFile] : []), ...ARGS]);
+  return r.ok ? r.stdout : r.stderr;
+}
+
+describe.skipIf(!ready)(
+  `app-template 4.1.1 against helm template ${ready ? '' : helmUnavailableReason()}`,
+  () => {
+    const prepared = ready
+      ? prepareChart(loadChartArchive(readFileSync(CHART), 'app-template-4.1.1.tgz'))
+      : undefined;
+    const files = ready ? readdirSync(VALUES).sort() : [];
+
+    it('default values', () => {
+      expect(ours(prepared!)).toBe(helm());
+    });
+
+    it.each(files)('%s', (file) => {
+      const path = join(VALUES, file);
+      const expected = helm(path);
+      const actual = ours(prepared!, path);
+      const known =
+        KNOWN[file] ??
+        (expected.includes("values don't meet the specifications of the schema") ? SCHEMA : undefined);
+      if (known) expect(actual, known).not.toBe(expected);
+      else expect(actual).toBe(expected);
+    });
+  },
+);
