@@ -6,6 +6,7 @@
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
 
 function lower(c: string): string {
   return c.toLowerCase();
@@ -39,14 +40,9 @@ export function underscoreOK(s: string): boolean {
   return saw !== '_';
 }
 
-/** strconv.ParseInt(s, 0, 64). */
-export function parseIntBase0(s: string): bigint | undefined {
+/** The magnitude of an unsigned integer in Go's base-0 syntax (prefixes, legacy octal, `_`). */
+function parseMagnitude(s: string): bigint | undefined {
   const s0 = s;
-  let neg = false;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
   if (s.length === 0) return undefined;
   let base = 10;
   if (s[0] === '0') {
@@ -72,8 +68,27 @@ export function parseIntBase0(s: string): bigint | undefined {
     n = n * big + BigInt(d);
   }
   if (underscores && !underscoreOK(s0)) return undefined;
-  if (neg) n = -n;
+  return n;
+}
+
+/** strconv.ParseInt(s, 0, 64). */
+export function parseIntBase0(s: string): bigint | undefined {
+  let neg = false;
+  if (s[0] === '+' || s[0] === '-') {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  const magnitude = parseMagnitude(s);
+  if (magnitude === undefined) return undefined;
+  const n = neg ? -magnitude : magnitude;
   return n < INT64_MIN || n > INT64_MAX ? undefined : n;
+}
+
+/** strconv.ParseUint(s, 0, 64): no sign allowed. */
+export function parseUintBase0(s: string): bigint | undefined {
+  if (s[0] === '+' || s[0] === '-') return undefined;
+  const n = parseMagnitude(s);
+  return n !== undefined && n <= UINT64_MAX ? n : undefined;
 }
 
 /** strconv.Atoi: base 10, an optional sign, no separators, within int64. */
