@@ -1,7 +1,7 @@
 import { DiagnosticError } from '../core/diagnostic.js';
 import type { JsonValue } from '../core/json.js';
 import { displayPath, joinPath, resolvePath } from '../tree/paths.js';
-import { cloneDocs, readDocuments, type BuildContext } from './context.js';
+import { readDocuments, readOwnDocuments, type BuildContext } from './context.js';
 import {
   emptyTransformerConfig,
   makeTransformerConfig,
@@ -142,7 +142,7 @@ function accumulateFile(
   path: string,
   entry: string,
 ): void {
-  const resources = resourcesFromDocuments(cloneDocs(readDocuments(ctx, path)), path);
+  const resources = resourcesFromDocuments(readOwnDocuments(ctx, path), path);
   if (target.originPath !== undefined) {
     const anno = resourceOriginAnnotation(joinOriginPath(target.originPath, entry));
     for (const r of resources) setAnnotation(r.obj, ANN_ORIGIN, anno);

@@ -32,21 +32,46 @@ export interface BuildContext {
 }
 
 /**
+ * Files longer than this are parsed each time they are needed and never kept: the parse of
+ * a big manifest takes several times the file's size, and keeping it for the whole run (and
+ * cloning it for each build) is what made a 50 MB manifest run out of memory.
+ */
+export const MAX_CACHED_CHARS = 1024 * 1024;
+
+/**
  * Parse (once per run) the YAML documents of a repository file. Manifests are read as kyaml
  * reads them; kustomization files (`asKustomization`) as kustomize decodes its own
  * configuration, with YAML 1.1 scalars (so `namespace: on` is a boolean, and an error).
  */
 export function readDocuments(ctx: BuildContext, path: string, asKustomization = false): ParsedDoc[] {
+  return readParsed(ctx, path, asKustomization).docs;
+}
+
+/** The documents of a manifest file, the caller's to change. */
+export function readOwnDocuments(ctx: BuildContext, path: string): ParsedDoc[] {
+  const { docs, shared } = readParsed(ctx, path, false);
+  return shared ? cloneDocs(docs) : docs;
+}
+
+/** The parsed documents, and whether the cache holds them (they must not be changed). */
+function readParsed(
+  ctx: BuildContext,
+  path: string,
+  asKustomization: boolean,
+): { docs: ParsedDoc[]; shared: boolean } {
   const base = manifestKey(ctx.tree, path);
-  if (base === undefined) return parseFile(ctx, path, asKustomization);
+  if (base === undefined) return { docs: parseFile(ctx, path, asKustomization), shared: false };
   const key = asKustomization ? `kustomization:${base}` : base;
   const cached = ctx.cache.docs.get(key);
   if (cached instanceof DiagnosticError) throw cached;
-  if (cached) return cached;
+  if (cached) return { docs: cached, shared: true };
   try {
-    const docs = parseFile(ctx, path, asKustomization);
+    const text = ctx.tree.readText(path);
+    if (text.length > MAX_CACHED_CHARS)
+      return { docs: parseText(text, path, asKustomization), shared: false };
+    const docs = parseText(text, path, asKustomization);
     ctx.cache.docs.set(key, docs);
-    return docs;
+    return { docs, shared: true };
   } catch (e) {
     if (e instanceof DiagnosticError) ctx.cache.docs.set(key, e);
     throw e;
@@ -74,7 +99,10 @@ export function cloneDocs(docs: readonly ParsedDoc[]): ParsedDoc[] {
 }
 
 function parseFile(ctx: BuildContext, path: string, asKustomization: boolean): ParsedDoc[] {
-  const text = ctx.tree.readText(path);
+  return parseText(ctx.tree.readText(path), path, asKustomization);
+}
+
+function parseText(text: string, path: string, asKustomization: boolean): ParsedDoc[] {
   return asKustomization
     ? [{ value: parseYaml11(text, path), line: 1 }]
     : parseYamlDocuments(text, path).map((d) => ({ value: d.value, line: d.line }));
