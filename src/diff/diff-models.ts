@@ -110,12 +110,19 @@ function changed(a: Placed, b: Placed): boolean {
 
 const emptyCounts = (): DiffCounts => ({ added: 0, changed: 0, removed: 0, failing: 0, newlyFailing: 0 });
 
+/** Adds `item` to the list under `key` (in place: copying would make many changes quadratic). */
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** Object-level changes per Kustomization key, moves paired across Kustomizations. */
 function diffObjects(pairs: [string, KustomizationRecord | undefined, KustomizationRecord | undefined][]) {
   const out = new Map<string, ObjectDiff[]>();
   const removed: Placed[] = [];
   const added: Placed[] = [];
-  const push = (ks: string, d: ObjectDiff) => out.set(ks, [...(out.get(ks) ?? []), d]);
+  const push = (ks: string, d: ObjectDiff) => append(out, ks, d);
   for (const [ks, a, b] of pairs) {
     const before = placed(ks, a?.state === 'rendered' ? a.objects : []);
     const after = placed(ks, b?.state === 'rendered' ? b.objects : []);
@@ -126,14 +133,21 @@ function diffObjects(pairs: [string, KustomizationRecord | undefined, Kustomizat
     }
     for (const [key, q] of after) if (!before.has(key)) added.push(q);
   }
-  const pending = new Map<string, Placed[]>();
-  for (const p of removed) pending.set(p.key, [...(pending.get(p.key) ?? []), p]);
-  for (const q of added) {
-    const from = pending.get(q.key)?.shift();
-    push(q.ks, from ? objectDiff('moved', from, q) : objectDiff('created', undefined, q));
-    if (from) removed.splice(removed.indexOf(from), 1);
+  // Removed objects by identity, each list read from its front: a move takes the first one.
+  const pending = new Map<string, { list: Placed[]; next: number }>();
+  for (const p of removed) {
+    const queue = pending.get(p.key);
+    if (queue) queue.list.push(p);
+    else pending.set(p.key, { list: [p], next: 0 });
   }
-  for (const p of removed) push(p.ks, objectDiff('deleted', p, undefined));
+  const moved = new Set<Placed>();
+  for (const q of added) {
+    const queue = pending.get(q.key);
+    const from = queue && queue.next < queue.list.length ? queue.list[queue.next++] : undefined;
+    push(q.ks, from ? objectDiff('moved', from, q) : objectDiff('created', undefined, q));
+    if (from) moved.add(from);
+  }
+  for (const p of removed) if (!moved.has(p)) push(p.ks, objectDiff('deleted', p, undefined));
   for (const list of out.values()) {
     list.sort((x, y) => byString(x.display, y.display) || byString(x.id.group, y.id.group));
   }
@@ -158,7 +172,7 @@ function diffHelmReleases(
     if (!compared.has(owner)) continue;
     const masked = [x, y].some((h) => h && sensitive.has(identityKey(identityOf(h.obj))));
     const d = diffHelmRelease(x, y, masked);
-    if (d) out.set(owner, [...(out.get(owner) ?? []), d]);
+    if (d) append(out, owner, d);
   }
   return out;
 }
