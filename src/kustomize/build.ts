@@ -16,6 +16,7 @@ import {
   type KResource,
 } from './resource.js';
 import { fixNameReferences } from './transformers/name-reference.js';
+import { unprintableValueError } from '../yaml/unprintable.js';
 
 export interface BuildOptions {
   /** Parsed-file cache to share between builds of one repository in one run. */
@@ -137,6 +138,11 @@ export function buildWithSources(tree: RepoTree, dir: string, options: BuildOpti
   let resources = acc.resources.filter((r) => !isLocalConfig(r));
   resources = sortResources(resources, target.k.sortOptions, target.file, options.reorder ?? 'legacy');
 
+  // kustomize prints the build through encoding/json, which stops at NaN and ±Inf.
+  for (const r of resources) {
+    const unprintable = unprintableValueError(r.obj, r.file ? r : { file: target.file });
+    if (unprintable) throw unprintable;
+  }
   const keepOrigin = ctx.buildMetadata.includes('originAnnotations');
   return resources.map((r) => {
     removeAnnotations(r.obj, BUILD_ANNOTATIONS, true);

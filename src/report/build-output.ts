@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import type { RenderedObject } from '../render/model.js';
 import { emitYaml } from '../yaml/emit.js';
+import { formatNumber } from '../yaml/emit-number.js';
 
 const MASK = '**SOPS**';
 const MASK_B64 = Buffer.from(MASK).toString('base64');
@@ -22,11 +23,16 @@ export function formatBuildYaml(objects: readonly JsonObject[]): string {
   return objects.map((o) => `${emitYaml(o)}---\n`).join('');
 }
 
-/** Keys sorted, as Go's encoding/json prints maps (and as the YAML output is). */
+/**
+ * Keys sorted, as Go's encoding/json prints maps (and as the YAML output is). NaN and ±Inf,
+ * which JSON.stringify would print as null, fail as they do in Go.
+ */
 export function formatBuildJson(objects: readonly JsonObject[]): string {
-  const sorted = (_key: string, v: unknown) =>
-    isJsonObject(v)
+  const sorted = (_key: string, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) formatNumber(v);
+    return isJsonObject(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v;
+  };
   return `${JSON.stringify(objects, sorted, 2)}\n`;
 }

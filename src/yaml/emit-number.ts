@@ -4,6 +4,7 @@
  */
 import { DiagnosticError } from '../core/diagnostic.js';
 import { formatGoFloatG } from './go-number.js';
+import { goNonFinite, UNSUPPORTED_VALUE_RULE } from './unprintable.js';
 
 const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -11,8 +12,8 @@ const UINT64_MAX = 2n ** 64n - 1n;
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) {
     throw new DiagnosticError({
-      rule: 'yaml-unsupported-value',
-      message: `json: unsupported value: ${Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf'} (kustomize cannot print .nan or .inf)`,
+      rule: UNSUPPORTED_VALUE_RULE,
+      message: `json: unsupported value: ${goNonFinite(n)} (kustomize cannot print .inf or .nan)`,
     });
   }
   if (Number.isSafeInteger(n)) return Object.is(n, -0) ? '0' : String(n);

@@ -35,7 +35,7 @@ function misreadDashes(text: string): number[] {
   // The CST tells real indicators from dashes inside block or quoted scalars.
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;
-    CST.visit(token, (item) => {
+    eachItem(token.value, (item) => {
       if (item.value !== undefined || item.key !== undefined || item.sep !== undefined) return;
       const dash = item.start.find((t) => t.type === 'seq-item-ind');
       if (!dash || !item.start.every((t) => EMPTY_ENTRY_TOKENS.has(t.type))) return;
@@ -43,6 +43,19 @@ function misreadDashes(text: string): number[] {
     });
   }
   return found;
+}
+
+/** Every collection item under `root`, with an explicit stack: the text may nest deeper than the call stack goes. */
+function eachItem(root: CST.Token | undefined, visit: (item: CST.CollectionItem) => void): void {
+  const pending: (CST.Token | undefined)[] = [root];
+  while (pending.length > 0) {
+    const token = pending.pop();
+    if (!token || !('items' in token)) continue;
+    for (const item of token.items as CST.CollectionItem[]) {
+      visit(item);
+      pending.push(item.key ?? undefined, item.value);
+    }
+  }
 }
 
 /**

@@ -4,11 +4,14 @@
  * conversion does, and stops alias bombs with go-yaml v3's excessive-aliasing rule.
  */
 import type { JsonObject, JsonValue } from '../core/json.js';
+import { excessiveAliasing } from './alias-expansion.js';
+import { MAX_YAML_DEPTH } from './limits.js';
 import { resolvePlain } from './resolve.js';
 import { isMarkedKey, markedKeyText, ScalarBox, unbox } from './scalar-box.js';
 
 export type FinalizeProblem =
   | { kind: 'alias-limit'; path: (string | number)[] }
+  | { kind: 'depth-limit'; path: (string | number)[] }
   | { kind: 'non-string-key'; path: (string | number)[]; key: string }
   | { kind: 'duplicate-key'; path: (string | number)[]; key: string }
   | { kind: 'control-character'; path: (string | number)[] };
@@ -28,19 +31,8 @@ interface Walk {
   aliasCount: number;
 }
 
-// go-yaml v3 allowedAliasRatio: small documents may come 99% from aliases, huge ones 10%.
-function allowedAliasRatio(decodeCount: number): number {
-  if (decodeCount <= 400_000) return 0.99;
-  if (decodeCount >= 4_000_000) return 0.1;
-  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
-}
-
 function checkAliasing(w: Walk): void {
-  if (
-    w.aliasCount > 100 &&
-    w.decodeCount > 1000 &&
-    w.aliasCount / w.decodeCount > allowedAliasRatio(w.decodeCount)
-  ) {
+  if (excessiveAliasing(w.aliasCount, w.decodeCount)) {
     throw new FinalizeError({ kind: 'alias-limit', path: [...w.path] });
   }
 }
@@ -51,15 +43,21 @@ function setKey(obj: JsonObject, key: string, value: JsonValue): void {
   else obj[key] = value;
 }
 
+// The parser bounds the nesting it reads; an alias placed deep can still nest its anchor deeper.
+function checkDepth(depth: number, w: Walk): void {
+  if (depth > MAX_YAML_DEPTH) throw new FinalizeError({ kind: 'depth-limit', path: [...w.path] });
+}
+
 /** Deep copy of an already finalized subtree reached a second time through an alias. */
-function copyAliased(value: JsonValue, w: Walk): JsonValue {
+function copyAliased(value: JsonValue, w: Walk, depth: number): JsonValue {
   w.decodeCount++;
   w.aliasCount++;
   checkAliasing(w);
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => copyAliased(item, w));
+  checkDepth(depth, w);
+  if (Array.isArray(value)) return value.map((item) => copyAliased(item, w, depth + 1));
   const out: JsonObject = {};
-  for (const key of Object.keys(value)) setKey(out, key, copyAliased(value[key] as JsonValue, w));
+  for (const key of Object.keys(value)) setKey(out, key, copyAliased(value[key] as JsonValue, w, depth + 1));
   return out;
 }
 
@@ -90,7 +88,8 @@ function fixMarkedKeys(obj: JsonObject, w: Walk, isRoot: boolean): JsonObject {
 // DEL, C1 controls (but NEL) and U+FFFE/U+FFFF: kustomize writes them raw and then fails to read them back.
 const CONTROL = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
-function walk(value: unknown, w: Walk, isRoot: boolean): JsonValue {
+/** `depth`: collections above `value`, plus one. */
+function walk(value: unknown, w: Walk, isRoot: boolean, depth: number): JsonValue {
   w.decodeCount++;
   if (value === null || typeof value !== 'object') {
     if (w.checkControl && typeof value === 'string' && CONTROL.test(value)) {
@@ -99,12 +98,13 @@ function walk(value: unknown, w: Walk, isRoot: boolean): JsonValue {
     return value as JsonValue;
   }
   if (value instanceof ScalarBox) return unbox(value);
-  if (w.seen.has(value)) return copyAliased(value as JsonValue, w);
+  if (w.seen.has(value)) return copyAliased(value as JsonValue, w, depth);
+  checkDepth(depth, w);
   w.seen.add(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       w.path.push(i);
-      value[i] = walk(value[i], w, false);
+      value[i] = walk(value[i], w, false, depth + 1);
       w.path.pop();
     }
     return value as JsonValue[];
@@ -115,7 +115,7 @@ function walk(value: unknown, w: Walk, isRoot: boolean): JsonValue {
     if (w.checkControl && CONTROL.test(key))
       throw new FinalizeError({ kind: 'control-character', path: [...w.path] });
     w.path.push(key);
-    const converted = walk(obj[key], w, false);
+    const converted = walk(obj[key], w, false, depth + 1);
     if (key === '__proto__') setKey(obj as JsonObject, key, converted);
     else obj[key] = converted;
     w.path.pop();
@@ -127,5 +127,5 @@ function walk(value: unknown, w: Walk, isRoot: boolean): JsonValue {
 /** Finalizes one loaded document in place (copies only where aliases shared a subtree). */
 export function finalizeDocument(loaded: unknown, checkControl = true): JsonValue {
   const w: Walk = { checkControl, seen: new Set(), path: [], decodeCount: 0, aliasCount: 0 };
-  return walk(loaded, w, true);
+  return walk(loaded, w, true, 1);
 }

@@ -7,7 +7,16 @@ import jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
+import { expansionProblem } from './alias-expansion.js';
 import { fillEmptyEntries } from './empty-entry-quirk.js';
+import {
+  depthLimitError,
+  isDepthReason,
+  JS_YAML_MAX_DEPTH,
+  MAX_YAML_DEPTH,
+  nestsTooDeep,
+  type LimitPlace,
+} from './limits.js';
 
 /** First YAML document of `text` as JSON data, with go-yaml v2 (YAML 1.1) scalar resolution. */
 /**
@@ -16,17 +25,56 @@ import { fillEmptyEntries } from './empty-entry-quirk.js';
  * and every kustomization file); the slower yaml-based reader gives the error positions.
  */
 export function parseYaml11(text: string, file: string, rule = 'yaml-syntax'): JsonValue {
-  return parseYaml11Fast(text) ?? parseYaml11Slow(text, file, rule);
+  const loaded = loadYaml11(text);
+  if ('value' in loaded) return loaded.value;
+  // Past a bound the slower reader would only fail later, or expand the aliases.
+  if (loaded.limit) {
+    // Found on the loaded value, the problem has no position: the document starts at line 1.
+    throw limitError(loaded.limit, { file, line: loaded.line ?? 1, column: loaded.column });
+  }
+  return parseYaml11Slow(text, file, rule);
 }
 
 /** The fast path alone: undefined when js-yaml rejects the text (the caller decides why). */
 export function parseYaml11Fast(text: string): JsonValue | undefined {
+  const loaded = loadYaml11(text);
+  return 'value' in loaded ? loaded.value : undefined;
+}
+
+type Loaded =
+  { value: JsonValue } | { limit?: 'depth-limit' | 'alias-limit'; line?: number; column?: number };
+
+// An alias can only start after a line start, a space or a flow indicator.
+const MAY_HAVE_ALIAS = /(?:^|[\s,[{])\*/m;
+
+function loadYaml11(text: string): Loaded {
+  let value: JsonValue;
   try {
     // fillEmptyEntries: js-yaml misreads some empty sequence entries (see empty-entry-quirk.ts).
-    return (jsYaml.load(fillEmptyEntries(text), { schema: YAML11_SCHEMA, json: true }) ?? null) as JsonValue;
-  } catch {
-    return undefined;
+    const opts = { schema: YAML11_SCHEMA, json: true, maxDepth: JS_YAML_MAX_DEPTH };
+    value = (jsYaml.load(fillEmptyEntries(text), opts) ?? null) as JsonValue;
+  } catch (e) {
+    if (e instanceof RangeError) return { limit: 'depth-limit' };
+    if (!(e instanceof jsYaml.YAMLException) || !isDepthReason(e.reason)) return {};
+    return { limit: 'depth-limit', line: (e.mark?.line ?? 0) + 1, column: (e.mark?.column ?? 0) + 1 };
   }
+  // js-yaml shares an anchor's value between its aliases: measure before anything expands it.
+  const problem = MAY_HAVE_ALIAS.test(text)
+    ? expansionProblem(value)
+    : nestsTooDeep(value)
+      ? 'depth-limit'
+      : undefined;
+  return problem ? { limit: problem } : { value };
+}
+
+function limitError(kind: 'depth-limit' | 'alias-limit', at: LimitPlace): DiagnosticError {
+  if (kind === 'depth-limit') return depthLimitError(at);
+  return new DiagnosticError({
+    rule: 'yaml-alias-limit',
+    message: 'yaml: document contains excessive aliasing',
+    hint: 'expand the anchors or reduce how often aliases are reused',
+    ...at,
+  });
 }
 
 const plain11 = new jsYaml.Type('tag:yaml.org,2002:yaml11', {
@@ -63,7 +111,7 @@ function parseYaml11Slow(text: string, file: string, rule = 'yaml-syntax'): Json
 
 function toJson(doc: Document, node: YamlNode | null, depth = 0): JsonValue {
   if (node === null) return null;
-  if (depth > 1000) throw new Error('YAML nesting too deep');
+  if (depth > MAX_YAML_DEPTH) throw new Error(depthLimitError({}).message);
   if (isAlias(node)) return toJson(doc, node.resolve(doc) as YamlNode, depth + 1);
   if (isScalar(node)) {
     const text = String(node.value ?? '');

@@ -13,6 +13,14 @@ import { fillEmptyEntries } from './empty-entry-quirk.js';
 import { foldedQuirkListener, mayHaveFoldedScalar } from './folded-quirk.js';
 import { findBadMerge } from './merge-check.js';
 import { locateInChunk } from './locate.js';
+import {
+  depthLimitError,
+  documentSizeError,
+  isDepthReason,
+  JS_YAML_MAX_DEPTH,
+  MAX_DOCUMENT_BYTES,
+  sizeOver,
+} from './limits.js';
 import { lastTagError, V3_SCHEMA } from './schema.js';
 
 export interface YamlDocument {
@@ -25,13 +33,14 @@ export interface YamlDocument {
 
 const LOAD_OPTIONS: jsYaml.LoadOptions = {
   schema: V3_SCHEMA,
-  maxDepth: 1000,
+  maxDepth: JS_YAML_MAX_DEPTH,
   maxTotalMergeKeys: 1_000_000,
 } as jsYaml.LoadOptions;
 
 function syntaxError(e: jsYaml.YAMLException, chunk: DocumentChunk, file: string): DiagnosticError {
   const line = chunk.firstLine + (e.mark?.line ?? 0) + 1;
   const column = (e.mark?.column ?? 0) + 1;
+  if (isDepthReason(e.reason)) return depthLimitError({ file, line, column });
   if (e.reason === 'duplicated mapping key') {
     const dup = findDuplicateKey(chunk.text);
     if (dup) {
@@ -78,6 +87,8 @@ function finalizeError(err: FinalizeError, chunk: DocumentChunk, file: string): 
   const at = 'key' in p ? locateInChunk(chunk, [...p.path, p.key]) : locateInChunk(chunk, p.path);
   const where = { file, line: at?.line ?? chunk.contentLine, column: at?.column };
   switch (p.kind) {
+    case 'depth-limit':
+      return depthLimitError(where);
     case 'alias-limit':
       return new DiagnosticError({
         rule: 'yaml-alias-limit',
@@ -128,6 +139,8 @@ function parseChunk(chunk: DocumentChunk, file: string, options: ParseOptions): 
     });
   }
   if (!chunk.hasContent) return null;
+  const bytes = sizeOver(chunk.text, MAX_DOCUMENT_BYTES);
+  if (bytes !== undefined) throw documentSizeError(bytes, { file, line: chunk.contentLine });
   let loaded: unknown;
   try {
     // Only adds ` ~` after empty entries js-yaml would misread, so line numbers stay.
@@ -138,6 +151,8 @@ function parseChunk(chunk: DocumentChunk, file: string, options: ParseOptions): 
     loaded = jsYaml.loadAll(text, undefined, opts)[0];
   } catch (e) {
     if (e instanceof jsYaml.YAMLException) throw syntaxError(e, chunk, file);
+    // The maxDepth bound keeps js-yaml well inside the stack; this is the backstop.
+    if (e instanceof RangeError) throw depthLimitError({ file, line: chunk.contentLine });
     throw e;
   }
   if (chunk.text.includes('<<') && findBadMerge(chunk.text)) throw mergeError(chunk, file);

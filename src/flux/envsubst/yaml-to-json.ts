@@ -7,6 +7,7 @@
 import { parseDocument, visit, type YAMLError } from 'yaml';
 import { DiagnosticError } from '../../core/diagnostic.js';
 import type { JsonValue } from '../../core/json.js';
+import { YAML_LIMIT_RULE } from '../../yaml/limits.js';
 import { parseYaml11, parseYaml11Fast } from '../../yaml/parse-yaml11.js';
 
 export class YamlToJsonError extends Error {
@@ -25,6 +26,8 @@ interface Problem {
   line: number;
 }
 
+const LIMIT_RULES = new Set([YAML_LIMIT_RULE, 'yaml-alias-limit']);
+
 const PARSE_OPTIONS = { schema: 'failsafe', merge: false, uniqueKeys: false, strict: false } as const;
 
 // An alias can only start after a line start, a space or a flow indicator.
@@ -40,6 +43,9 @@ export function yamlToJson(text: string): JsonValue {
     value = parseYaml11(text, '');
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
+    // A bound was reached: reading the text again to find a position would cross it too.
+    if (LIMIT_RULES.has(e.diagnostic.rule))
+      throw new YamlToJsonError(e.diagnostic.message, e.diagnostic.line);
     throw failure(text, e.diagnostic.message);
   }
   // parseYaml11 reads an undefined or malformed alias as null; go-yaml rejects it.
