@@ -17,7 +17,7 @@ import { analyzeScalar } from '../yaml/scalar-analysis.js';
 import { sortKeys } from '../yaml/sort-keys.js';
 import { needsQuotingV2 } from '../yaml/v2-resolve.js';
 import { fromBytes, utf8Problem } from './envsubst/bytes.js';
-import { envsubstBytes, type VariableLookup } from './envsubst/index.js';
+import { envsubstBytes, EnvsubstLimitError, type VariableLookup } from './envsubst/index.js';
 
 const BAIL: unique symbol = Symbol('bail');
 type Bail = typeof BAIL;
@@ -42,15 +42,20 @@ export function substituteInTree(
   obj: JsonObject,
   lookup: VariableLookup,
   strict: boolean,
+  maxGrowthBytes = Number.POSITIVE_INFINITY,
 ): JsonObject | undefined {
+  // What the expansions may still add to the object, in bytes (throws EnvsubstLimitError past it).
+  let budget = maxGrowthBytes;
   const expand: Expand = (token) => {
     let out: string;
     try {
-      out = envsubstBytes(token, lookup, { strict });
-    } catch {
+      out = envsubstBytes(token, lookup, { strict, maxOutputBytes: Buffer.byteLength(token) + budget });
+    } catch (e) {
+      if (e instanceof EnvsubstLimitError) throw new EnvsubstLimitError(maxGrowthBytes);
       // The text path reports it, with the line number in the printed object.
       return BAIL;
     }
+    budget -= out.length - Buffer.byteLength(token);
     return utf8Problem(out) ? BAIL : fromBytes(out);
   };
   const out = walkMapping(obj, 0, expand);

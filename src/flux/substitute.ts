@@ -8,12 +8,19 @@ import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, mentionsText, type JsonObject, type JsonValue } from '../core/json.js';
 import { emitYaml } from '../yaml/emit.js';
 import { fromBytes, utf8Problem } from './envsubst/bytes.js';
-import { envsubstBytes, EnvsubstError, SUBSTITUTE_RULE } from './envsubst/index.js';
+import { envsubstBytes, EnvsubstError, EnvsubstLimitError, SUBSTITUTE_RULE } from './envsubst/index.js';
 import { yamlToJson, YamlToJsonError } from './envsubst/yaml-to-json.js';
 import { substituteInTree } from './substitute-in-tree.js';
 import type { PostBuildVariables } from './variables.js';
 
 export const SUBSTITUTE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/substitute';
+
+/**
+ * How much postBuild substitution may add to one object: a few references to a large value
+ * would otherwise multiply it without bound (Flux has no such limit; the API server refuses
+ * objects over 3 MiB, so nothing this large could be applied).
+ */
+export const MAX_SUBSTITUTION_GROWTH_BYTES = 4 * 1024 * 1024;
 
 /** `spec.postBuild.substituteStrategy`; Flux's default is WithVariables. */
 export type SubstituteStrategy = 'WithVariables' | 'Always';
@@ -107,8 +114,21 @@ function substitute(
   // Without `$` envsubst changes nothing and the print/read round trip is the identity; a
   // walk over the object is much cheaper than printing it to find that out.
   if (!mentionsText(obj, '$')) return obj;
+  const tooLarge = (): DiagnosticError =>
+    new DiagnosticError({
+      rule: 'limit-exceeded',
+      message: `post build failed for '${describe(obj)}': substitution would add more than ${MAX_SUBSTITUTION_GROWTH_BYTES / (1024 * 1024)} MiB to the object (k8s-ops's limit)`,
+      file: opts.file,
+      hint: 'a variable with a large value is referenced many times: reference it once, or keep large data out of variables',
+    });
   if (fastPath) {
-    const fast = substituteInTree(obj, (name) => vars.get(name), opts.strict);
+    let fast: JsonObject | undefined;
+    try {
+      fast = substituteInTree(obj, (name) => vars.get(name), opts.strict, MAX_SUBSTITUTION_GROWTH_BYTES);
+    } catch (e) {
+      if (e instanceof EnvsubstLimitError) throw tooLarge();
+      throw e;
+    }
     if (fast !== undefined) {
       substituteFastPath.fast++;
       return isApplicable(fast) ? fast : null;
@@ -118,8 +138,10 @@ function substitute(
   const text = emitYaml(obj);
   let out: string;
   try {
-    out = envsubstBytes(text, (name) => vars.get(name), { strict: opts.strict });
+    const maxOutputBytes = Buffer.byteLength(text) + MAX_SUBSTITUTION_GROWTH_BYTES;
+    out = envsubstBytes(text, (name) => vars.get(name), { strict: opts.strict, maxOutputBytes });
   } catch (e) {
+    if (e instanceof EnvsubstLimitError) throw tooLarge();
     if (!(e instanceof EnvsubstError)) throw e;
     throw fail(`envsubst error: variable substitution failed: ${e.message}`, envsubstHint(e));
   }

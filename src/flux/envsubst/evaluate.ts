@@ -19,16 +19,28 @@ export class EnvsubstEvalError extends Error {
   }
 }
 
-/** The expanded template as a byte string. */
-export function evaluate(nodes: readonly Node[], lookup: ByteLookup, strict: boolean): string {
+/** The output would pass the caller's bound: stopped before the string is built. */
+export class EnvsubstOutputLimit extends Error {}
+
+/** The expanded template as a byte string, at most `maxBytes` long. */
+export function evaluate(
+  nodes: readonly Node[],
+  lookup: ByteLookup,
+  strict: boolean,
+  maxBytes = Number.POSITIVE_INFINITY,
+): string {
   let out = '';
-  for (const node of nodes) out += evalNode(node, lookup, strict);
+  for (const node of nodes) {
+    const part = evalNode(node, lookup, strict, maxBytes);
+    if (out.length + part.length > maxBytes) throw new EnvsubstOutputLimit();
+    out += part;
+  }
   return out;
 }
 
-function evalNode(node: Node, lookup: ByteLookup, strict: boolean): string {
+function evalNode(node: Node, lookup: ByteLookup, strict: boolean, maxBytes: number): string {
   if (node.kind === 'text') return node.value;
-  const args = node.args.map((arg) => evalNode(arg, lookup, strict));
+  const args = node.args.map((arg) => evalNode(arg, lookup, strict, maxBytes));
   const value = lookup(node.param);
   if (value === undefined && strict && !isDefaultOp(node.op)) {
     throw new EnvsubstEvalError(
@@ -36,10 +48,15 @@ function evalNode(node: Node, lookup: ByteLookup, strict: boolean): string {
       node,
     );
   }
+  let result: string;
   try {
-    return applyOperator(node.op, value ?? '', args);
+    result = applyOperator(node.op, value ?? '', args);
   } catch (e) {
     if (e instanceof EnvsubstPanic) throw new EnvsubstEvalError(e.message, node);
+    // A string past V8's length limit: far past any bound a caller sets.
+    if (e instanceof RangeError) throw new EnvsubstOutputLimit();
     throw e;
   }
+  if (result.length > maxBytes) throw new EnvsubstOutputLimit();
+  return result;
 }

@@ -5,12 +5,14 @@
  */
 import { DiagnosticError } from '../../core/diagnostic.js';
 import { fromBytes, toBytes, utf8Problem } from './bytes.js';
-import { evaluate, EnvsubstEvalError } from './evaluate.js';
+import { evaluate, EnvsubstEvalError, EnvsubstOutputLimit } from './evaluate.js';
 import { EnvsubstParseError, parseTemplate } from './parse.js';
 
 export interface EnvsubstOptions {
   /** Unset variables are errors (kustomize-controller ≥ v1.9 default; `flux build --strict-substitute`). */
   strict: boolean;
+  /** The most bytes the result may hold; past it EnvsubstLimitError is thrown. */
+  maxOutputBytes?: number;
 }
 
 /** Value of a variable, or undefined when it is not set. */
@@ -32,6 +34,14 @@ export class EnvsubstError extends DiagnosticError {
   }
 }
 
+/** The expansion would be longer than the caller allowed (`maxOutputBytes`). */
+export class EnvsubstLimitError extends Error {
+  constructor(readonly maxOutputBytes: number) {
+    super(`substitution output over ${maxOutputBytes} bytes`);
+    this.name = 'EnvsubstLimitError';
+  }
+}
+
 /**
  * Expands `text` and returns the result as a byte string (each char one UTF-8 byte): Flux's
  * byte-wise operators can cut a multi-byte character, which only the caller can judge.
@@ -48,8 +58,9 @@ export function envsubstBytes(text: string, lookup: VariableLookup, opts: Envsub
     return cache.get(name);
   };
   try {
-    return evaluate(parseTemplate(input), byteLookup, opts.strict);
+    return evaluate(parseTemplate(input), byteLookup, opts.strict, opts.maxOutputBytes);
   } catch (e) {
+    if (e instanceof EnvsubstOutputLimit) throw new EnvsubstLimitError(opts.maxOutputBytes ?? 0);
     if (e instanceof EnvsubstParseError) throw errorAt(input, e.offset, e.message);
     if (e instanceof EnvsubstEvalError) throw errorAt(input, e.node.start, e.message);
     throw e;
