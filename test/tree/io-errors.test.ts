@@ -98,3 +98,23 @@ describe('discovery over a directory that cannot be read', () => {
     expect(scanned.diagnostics[0]!.message).toContain('permission denied');
   });
 });
+
+describe('cluster discovery over a YAML file that cannot be read', () => {
+  it('warns for it and still finds the clusters', async () => {
+    const { renderRepository } = await import('../../src/render/render-repository.js');
+    const { bootstrapFiles } = await import('../fixtures/render/repo.js');
+    const base = memoryTree({ ...bootstrapFiles('dev'), 'other/locked.yaml': 'kind: FluxInstance\n' });
+    const tree: RepoTree = {
+      ...base,
+      readText: (path) => {
+        if (path === 'other/locked.yaml') throw readFailure(path, errno('EACCES'), 'file');
+        return base.readText(path);
+      },
+    };
+    const result = await renderRepository(tree, { strict: true, discoverOnly: true });
+    expect(result.clusters.map((c) => c.name)).toEqual(['dev']);
+    const warning = result.diagnostics.find((d) => d.file === 'other/locked.yaml');
+    expect(warning).toMatchObject({ severity: 'warning', rule: 'unreadable-file' });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

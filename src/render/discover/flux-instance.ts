@@ -5,7 +5,7 @@
  * (flux-operator api/v1 Sync). The flux-instance Helm chart renders such a FluxInstance
  * from `values.instance.sync` in the release namespace, and only when `sync.url` is set.
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { DiagnosticError, type Diagnostic } from '../../core/diagnostic.js';
 import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
 import { SOURCE_KINDS, type SourceKind } from '../config.js';
@@ -110,7 +110,15 @@ export function detectFluxInstances(
   const out: ClusterEntry[] = [];
   for (const file of files) {
     if (file.endsWith('Kustomization')) continue;
-    const source = tree.readText(file);
+    let source: string;
+    try {
+      source = tree.readText(file);
+    } catch (e) {
+      // A file nobody can read is no cluster's entry point; whatever needs it reports it.
+      if (!(e instanceof DiagnosticError)) throw e;
+      diagnostics.push({ ...e.diagnostic, severity: 'warning', message: `${e.diagnostic.message}; skipped` });
+      continue;
+    }
     const instance = source.includes('FluxInstance') && INSTANCE_MARKER.test(source);
     const release = source.includes('flux-instance') && HELMRELEASE_MARKER.test(source);
     if (!instance && !release) continue;
