@@ -31,9 +31,10 @@ export interface TemplateOptions {
   rootName?: string;
 }
 
-function funcTable(funcs: FuncMap): Map<string, FuncEntry> {
-  const table = new Map<string, FuncEntry>();
-  for (const [name, fn] of Object.entries(builtinFuncs)) table.set(name, { fn, builtin: true });
+/** The builtins, then `funcs` over them; a clone starts from its parent's table instead. */
+function funcTable(funcs: FuncMap, base?: ReadonlyMap<string, FuncEntry>): Map<string, FuncEntry> {
+  const table = new Map<string, FuncEntry>(base);
+  if (!base) for (const [name, fn] of Object.entries(builtinFuncs)) table.set(name, { fn, builtin: true });
   for (const [name, fn] of Object.entries(funcs)) table.set(name, { fn, builtin: false });
   return table;
 }
@@ -47,11 +48,12 @@ export class Templates {
   private readonly context: ExecContext;
 
   constructor(
-    private readonly funcs: FuncMap,
+    funcs: FuncMap,
     private readonly options: TemplateOptions = {},
     trees?: ReadonlyMap<string, ParsedTemplate>,
+    baseTable?: ReadonlyMap<string, FuncEntry>,
   ) {
-    this.table = funcTable(funcs);
+    this.table = funcTable(funcs, baseTable);
     this.trees = new Map(trees);
     this.missingKey = options.missingKey ?? 'default';
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -113,7 +115,8 @@ export class Templates {
 
   /** A copy sharing the parsed templates; `funcs` adds to or replaces the function map. */
   clone(funcs?: FuncMap): Templates {
-    return new Templates(funcs ? { ...this.funcs, ...funcs } : this.funcs, this.options, this.trees);
+    // `tpl` clones on every call: start from this table rather than rebuilding it from the maps.
+    return new Templates(funcs ?? {}, this.options, this.trees, this.table);
   }
 
   has(name: string): boolean {
