@@ -5,14 +5,14 @@
  * (flux-operator api/v1 Sync). The flux-instance Helm chart renders such a FluxInstance
  * from `values.instance.sync` in the release namespace, and only when `sync.url` is set.
  */
-import { DiagnosticError, type Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { RepoTree } from '../../tree/repo-tree.js';
 import { SOURCE_KINDS, type SourceKind } from '../config.js';
 import { locateInDocument } from '../../yaml/parse.js';
 import { field, isKind, text } from './object.js';
 import { clusterName, fluxPath, hasVariable, variablePattern } from './paths.js';
-import { readDocuments } from './scan.js';
+import { readDocuments, readOrSkip } from './scan.js';
 import type { ClusterEntry, EntryForm, UnresolvedEntry } from './types.js';
 
 const INSTANCE_MARKER = /kind["']?\s*:\s*["']?FluxInstance\b/;
@@ -110,15 +110,8 @@ export function detectFluxInstances(
   const out: ClusterEntry[] = [];
   for (const file of files) {
     if (file.endsWith('Kustomization')) continue;
-    let source: string;
-    try {
-      source = tree.readText(file);
-    } catch (e) {
-      // A file nobody can read is no cluster's entry point; whatever needs it reports it.
-      if (!(e instanceof DiagnosticError)) throw e;
-      diagnostics.push({ ...e.diagnostic, severity: 'warning', message: `${e.diagnostic.message}; skipped` });
-      continue;
-    }
+    const source = readOrSkip(() => tree.readText(file), diagnostics);
+    if (source === undefined) continue;
     const instance = source.includes('FluxInstance') && INSTANCE_MARKER.test(source);
     const release = source.includes('flux-instance') && HELMRELEASE_MARKER.test(source);
     if (!instance && !release) continue;

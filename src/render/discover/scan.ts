@@ -3,7 +3,7 @@
  * Files are only read later, and only when a detector's cheap name or marker test matches.
  */
 import { DiagnosticError, type Diagnostic } from '../../core/diagnostic.js';
-import type { DirEntry, RepoTree } from '../../tree/repo-tree.js';
+import type { RepoTree } from '../../tree/repo-tree.js';
 import { parseYamlDocuments, type YamlDocument } from '../../yaml/parse.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -38,15 +38,8 @@ export function scanTree(tree: RepoTree): ScannedTree {
       }
       return;
     }
-    let entries: DirEntry[];
-    try {
-      entries = tree.list(dir);
-    } catch (e) {
-      // A directory nobody can read is no cluster's entry point; whatever needs it reports it.
-      if (!(e instanceof DiagnosticError)) throw e;
-      diagnostics.push({ ...e.diagnostic, severity: 'warning', message: `${e.diagnostic.message}; skipped` });
-      return;
-    }
+    const entries = readOrSkip(() => tree.list(dir), diagnostics);
+    if (entries === undefined) return;
     for (const entry of entries) {
       const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (entry.type === 'dir') {
@@ -58,6 +51,20 @@ export function scanTree(tree: RepoTree): ScannedTree {
   };
   walk('', 0);
   return { files, diagnostics };
+}
+
+/**
+ * `read()`, or undefined with a warning when what it reads cannot be read: a folder or file
+ * nobody can read is no cluster's entry point, and whatever needs it reports it.
+ */
+export function readOrSkip<T>(read: () => T, diagnostics: Diagnostic[]): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    diagnostics.push({ ...e.diagnostic, severity: 'warning', message: `${e.diagnostic.message}; skipped` });
+    return undefined;
+  }
 }
 
 /**
