@@ -25,15 +25,19 @@ function innerError(err: string): string {
   return m?.[1] ?? err;
 }
 
-describe.skipIf(!sharedAvailable())('battery core cases through Templates', async () => {
-  const mod = (await import(pathToFileURL(join(BATTERY, 'cases.mjs')).href)) as {
+const hasShared = sharedAvailable();
+
+// A skipped suite's body still runs while tests are collected: read the battery only when it is there.
+describe.skipIf(!hasShared)('battery core cases through Templates', async () => {
+  const mod = (
+    hasShared ? await import(pathToFileURL(join(BATTERY, 'cases.mjs')).href) : { data: null, cases: [] }
+  ) as {
     data: GoValue;
     cases: [string, string, string][];
   };
-  const recorded = JSON.parse(readFileSync(join(BATTERY, 'helm-v4.1.4-out.json'), 'utf8')) as Record<
-    string,
-    Recorded
-  >;
+  const recorded = (
+    hasShared ? JSON.parse(readFileSync(join(BATTERY, 'helm-v4.1.4-out.json'), 'utf8')) : {}
+  ) as Record<string, Recorded>;
   const core = mod.cases.filter(([, , kind]) => kind === 'core');
 
   it('finds the core cases', () => expect(core.length).toBeGreaterThanOrEqual(39));
