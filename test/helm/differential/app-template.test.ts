@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../../src/core/diagnostic.js';
-import { loadChartArchive } from '../../src/helm/chart/load.js';
-import { prepareChart, renderChart } from '../../src/helm/render/render.js';
-import { parseUserValues } from '../../src/helm/values/user-values.js';
-import { helmAvailable, helmUnavailableReason, runHelm } from '../helpers/helm-oracle.js';
-import { SHARED_DIR, sharedAvailable } from '../helpers/shared.js';
+import { DiagnosticError } from '../../../src/core/diagnostic.js';
+import { loadChartArchive } from '../../../src/helm/chart/load.js';
+import { prepareChart, renderChart } from '../../../src/helm/render/render.js';
+import { parseUserValues } from '../../../src/helm/values/user-values.js';
+import { helmAvailable, helmUnavailableReason, runHelm } from '../../helpers/helm-oracle.js';
+import { SHARED_DIR, sharedAvailable } from '../../helpers/shared.js';
 
 const CHART = join(SHARED_DIR, 'helm/charts/app-template-4.1.1.tgz');
 const VALUES = join(SHARED_DIR, 'helm/values/app-template');
