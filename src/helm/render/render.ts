@@ -14,6 +14,7 @@ import { makeChart } from '../../gotemplate/helm/chart.js';
 import { reformatExecError } from '../../gotemplate/helm/errors.js';
 import { makeFiles } from '../../gotemplate/helm/files.js';
 import { makeRelease, makeTemplateObject } from '../../gotemplate/helm/release.js';
+import { makeValues } from '../../gotemplate/helm/values.js';
 import { TemplateError } from '../../gotemplate/template.js';
 import { getMapKey, isGoMap, newMap, setMapKey, type GoMap } from '../../gotemplate/value.js';
 import { parseConstraint, satisfies, tryParseVersion } from '../../semver/index.js';
@@ -80,12 +81,6 @@ function filesOf(chart: Chart): Map<string, Uint8Array> {
   return new Map(chart.files.map((f) => [f.name, f.data]));
 }
 
-function valuesObject(values: GoMap): GoMap {
-  const out = newMap('common.Values');
-  for (const k of Object.keys(values)) setMapKey(out, k, values[k]);
-  return out;
-}
-
 /** Builds each chart's top-level object as helm's recAllTpls does (`.Values` scoped by name). */
 function contexts(root: Chart, values: GoMap, common: GoMap): GoMap[] {
   const out: GoMap[] = [];
@@ -97,7 +92,7 @@ function contexts(root: Chart, values: GoMap, common: GoMap): GoMap[] {
     top.Files = makeFiles(filesOf(chart));
     top.Release = common.Release;
     top.Capabilities = common.Capabilities;
-    top.Values = valuesObject(isGoMap(own) ? own : newMap());
+    top.Values = makeValues(isGoMap(own) ? own : newMap());
     top.Subcharts = subcharts;
     out.push(top);
     for (const dep of chart.dependencies)
