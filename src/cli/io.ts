@@ -5,6 +5,8 @@ export interface Io {
   isTTY?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The whole standard input (`-f -`); absent where there is none to read. */
+  readStdin?(): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -13,5 +15,10 @@ export function processIo(): Io {
     isTTY: process.stderr.isTTY === true,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }

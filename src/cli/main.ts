@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DiagnosticError, formatDiagnostic } from '../core/diagnostic.js';
 import { addCheckCommand } from './check-command.js';
 import { addDiffCommand } from './diff-command.js';
+import { addHelmCommand } from './helm-command.js';
 import type { Io } from './io.js';
 import { runKustomizeBuild } from './kustomize-command.js';
 import { addPromoteCommand } from './promote-command.js';
@@ -29,6 +30,8 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
     .action((dir: string, opts: { root?: string }) => {
       code = runKustomizeBuild(dir, opts, io);
     });
+
+  addHelmCommand(program, io, (n) => (code = n));
 
   addRenderCommands(program, io, env, (n) => {
     code = n;
