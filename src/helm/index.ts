@@ -11,6 +11,13 @@ export { coalesceChartValues } from './values/coalesce.js';
 export { enabledCharts } from './values/dependencies.js';
 export { parseUserValues } from './values/user-values.js';
 export {
+  applySetFlag,
+  applySetFlags,
+  mergeValueMaps,
+  type SetFlag,
+  type SetKind,
+} from './values/strvals/index.js';
+export {
   prepareChart,
   renderChart,
   type PreparedChart,
