@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { prepareChart, renderChart, type PreparedChart, type RenderOptions } from '../helm/render/render.js';
-import { readFailure } from '../tree/io-error.js';
 import { loadChartInput, type ChartInput } from './chart-source.js';
-import { composeValues, type ApplySetFlag, type ValueSource } from './helm-values.js';
+import { composeValues, type ValueSource } from './helm-values.js';
 
 export interface ChartRenderRequest {
   /** The chart's key (see ChartReference): a chart already prepared under it is reused. */
@@ -29,14 +28,23 @@ export type ChartRenderResponse =
   /** `internal`: a bug rather than bad input. */
   | { ok: false; diagnostic: Diagnostic; internal?: boolean };
 
-// Until the strvals parser is wired, a --set flag is refused rather than ignored.
-const setFlagsUnavailable: ApplySetFlag = (_into, kind) => {
-  throw new DiagnosticError({
-    rule: 'helm-values',
-    message: `--${kind} is not supported yet`,
-    hint: 'put the value in a values file and pass it with -f',
-  });
+// What Go's os.ReadFile says, as helm prints it after `failed parsing --set-file data: `.
+const GO_ERRNO: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
 };
+
+function readSetFile(cwd: string, stdin: string | undefined, path: string): string {
+  if (path.trim() === '-') return stdin ?? '';
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new Error(`open ${path}: ${GO_ERRNO[code] ?? (e instanceof Error ? e.message : String(e))}`);
+  }
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -76,10 +84,7 @@ export interface ChartRenderer {
  * A renderer that keeps up to `maxCharts` prepared charts (the least recently used is dropped),
  * so that many renders of one chart parse its templates once.
  */
-export function createChartRenderer(
-  applySetFlag: ApplySetFlag = setFlagsUnavailable,
-  maxCharts = 64,
-): ChartRenderer {
+export function createChartRenderer(maxCharts = 64): ChartRenderer {
   const prepared = new Map<string, PreparedChart>();
 
   function preparedFor(key: string, input: ChartInput): PreparedChart {
@@ -94,15 +99,7 @@ export function createChartRenderer(
   return {
     render(request) {
       try {
-        const readFile = (path: string): string => {
-          if (path.trim() === '-') return request.stdin ?? '';
-          try {
-            return readFileSync(resolve(request.cwd, path), 'utf8');
-          } catch (e) {
-            throw readFailure(path, e, 'file');
-          }
-        };
-        const user = composeValues(request.values, applySetFlag, readFile);
+        const user = composeValues(request.values, (path) => readSetFile(request.cwd, request.stdin, path));
         const chart = preparedFor(request.key, request.chart);
         return { ok: true, text: renderChart(chart, user, request.options).text };
       } catch (e) {

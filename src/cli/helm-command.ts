@@ -14,7 +14,8 @@ import type { ChartRenderRequest } from './chart-render.js';
 import { resolveChart } from './chart-source.js';
 import { startChartWorker, type ChartRenderService } from './chart-worker.js';
 import { showOnly, toJsonArray } from './helm-output.js';
-import { SET_ORDER, type SetKind, type ValueSource } from './helm-values.js';
+import { SET_KIND_ORDER, type SetKind } from '../helm/values/strvals/index.js';
+import type { ValueSource } from './helm-values.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -103,7 +104,7 @@ export function templateRequest(args: readonly string[], flags: TemplateFlags): 
     releaseName,
     chart,
     valueFiles: flags.values.flatMap(csvFields),
-    sets: SET_ORDER.flatMap((kind) =>
+    sets: SET_KIND_ORDER.flatMap((kind) =>
       (flags[FLAG_OF[kind]] as string[]).map((argument) => ({ kind, argument })),
     ),
     namespace: flags.namespace === '' ? 'default' : flags.namespace,
