@@ -111,15 +111,20 @@ export function validateArray(c: Ctx, arr: readonly unknown[]): void {
     if (s.additionalItems === false && evaluated !== arr.length) {
       addError(c, { k: 'additionalItems', count: arr.length - evaluated });
     } else if (typeof s.additionalItems === 'object') {
-      for (let i = evaluated; i < arr.length; i++)
-        addErr(c, validateVal(c, s.additionalItems, arr[i], String(i)));
+      // helm's validator names these items by their index after the evaluated ones (a quirk kept).
+      for (let i = evaluated; i < arr.length; i++) {
+        addErr(c, validateVal(c, s.additionalItems, arr[i], String(i - evaluated)));
+      }
     }
   } else {
     const prefix = s.prefixItems ?? [];
     const evaluated = Math.min(prefix.length, arr.length);
     for (let i = 0; i < evaluated; i++) addErr(c, validateVal(c, prefix[i]!, arr[i], String(i)));
     if (s.items2020) {
-      for (let i = evaluated; i < arr.length; i++) addErr(c, validateVal(c, s.items2020, arr[i], String(i)));
+      // As above: helm names the items after prefixItems by their index among themselves.
+      for (let i = evaluated; i < arr.length; i++) {
+        addErr(c, validateVal(c, s.items2020, arr[i], String(i - evaluated)));
+      }
     }
   }
   if (s.contains) containsKeywords(c, arr);
