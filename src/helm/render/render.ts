@@ -21,6 +21,7 @@ import { parseConstraint, satisfies, tryParseVersion } from '../../semver/index.
 import type { Chart } from '../chart/types.js';
 import { coalesceChartValues } from '../values/coalesce.js';
 import { enabledCharts } from '../values/dependencies.js';
+import { importValues } from '../values/import-values.js';
 import { validateChartValues } from '../values/schema/index.js';
 import { printTemplateOutput, sortManifests, type Manifest } from './manifests.js';
 import { chartPaths, isPartial, renderables, TemplateSetCache } from './template-set.js';
@@ -108,7 +109,7 @@ function contexts(root: Chart, values: GoMap, common: GoMap): GoMap[] {
 export function renderChart(prepared: PreparedChart, user: GoMap, options: RenderOptions): RenderResult {
   const kubeVersion = options.kubeVersion ?? 'v1.35.0';
   const kv = kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}`;
-  const chart = enabledCharts(prepared.chart, user);
+  const chart = importValues(enabledCharts(prepared.chart, user));
   const values = coalesceChartValues(chart, user);
   // As helm: values are checked against the schemas before the chart's kubeVersion.
   validateChartValues(chart, values);

@@ -26,6 +26,9 @@ const isTable = (v: GoValue): v is GoMap => isGoMap(v);
 
 // coalesceTablesFullKey: `dst` has precedence; `src` fills what it lacks.
 export function coalesceTables(dst: GoMap, src: GoMap, merge: boolean): GoMap {
+  // A null in `dst` deletes only a key `src` had a value for: a null the user sets on a key the
+  // defaults lack stays a null (helm v4).
+  const hadValue = new Set(Object.keys(src).filter((key) => src[key] !== null));
   for (const key of Object.keys(dst)) {
     if (dst[key] === null) setMapKey(src, key, null);
   }
@@ -33,7 +36,7 @@ export function coalesceTables(dst: GoMap, src: GoMap, merge: boolean): GoMap {
     const val = src[key];
     const present = Object.hasOwn(dst, key);
     const dv = getMapKey(dst, key);
-    if (present && !merge && dv === null) delete dst[key];
+    if (present && !merge && dv === null && hadValue.has(key)) delete dst[key];
     else if (!present) setMapKey(dst, key, val);
     else if (isTable(val)) {
       if (isTable(dv)) coalesceTables(dv, val, merge);
@@ -104,4 +107,9 @@ function coalesceChart(chart: Chart, dest: GoMap, merge: boolean): GoMap {
 /** CoalesceValues: `user` (copied) over the defaults of `chart` and its subcharts. */
 export function coalesceChartValues(chart: Chart, user: GoMap): GoMap {
   return coalesceChart(chart, copyMap(user), false);
+}
+
+/** MergeValues: as {@link coalesceChartValues}, but nulls are kept for a later coalescing. */
+export function mergeChartValues(chart: Chart, user: GoMap): GoMap {
+  return coalesceChart(chart, copyMap(user), true);
 }
