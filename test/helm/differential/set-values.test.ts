@@ -177,6 +177,8 @@ child:
       fromParent: 1
 `,
   'templates/out.yaml': PRINT,
+  // The import lists as helm leaves them: rewritten to child/parent pairs.
+  'templates/deps.yaml': 'deps: |\n{{ toYaml .Chart.Dependencies | indent 2 }}\n',
   'charts/child/Chart.yaml': `apiVersion: v2
 name: child
 version: 0.1.0
