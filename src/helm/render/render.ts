@@ -24,7 +24,7 @@ import { enabledCharts } from '../values/dependencies.js';
 import { importValues } from '../values/import-values.js';
 import { validateChartValues } from '../values/schema/index.js';
 import { printTemplateOutput, sortManifests, type Manifest } from './manifests.js';
-import { chartPaths, isPartial, renderables, TemplateSetCache } from './template-set.js';
+import { chartPaths, isPartial, parseOrder, renderables, TemplateSetCache } from './template-set.js';
 
 export interface PreparedChart {
   chart: Chart;
@@ -128,7 +128,11 @@ export function renderChart(prepared: PreparedChart, user: GoMap, options: Rende
   const rendered = new Map<string, string>();
   const rootNotes = `${chart.metadata.name}/templates/NOTES.txt`;
   let notes = '';
-  for (const r of list) {
+  // helm executes in its parse order, not path order: it decides which failure is reported and
+  // what a template sees of values an earlier one changed.
+  const byName = new Map(list.map((r) => [r.name, r]));
+  for (const name of parseOrder([...byName.keys()])) {
+    const r = byName.get(name)!;
     if (isPartial(r.name)) continue;
     const top = tops[r.chartIndex]!;
     top.Template = makeTemplateObject(r.name, r.basePath);
