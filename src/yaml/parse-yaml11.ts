@@ -9,6 +9,7 @@ import { DiagnosticError } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { expansionProblem } from './alias-expansion.js';
 import { fillEmptyEntries } from './empty-entry-quirk.js';
+import { dropAppendedBreak, mayEndInBlockScalarLine } from './final-break-quirk.js';
 import {
   depthLimitError,
   isDepthReason,
@@ -51,8 +52,14 @@ function loadYaml11(text: string): Loaded {
   let value: JsonValue;
   try {
     // fillEmptyEntries: js-yaml misreads some empty sequence entries (see empty-entry-quirk.ts).
-    const opts = { schema: YAML11_SCHEMA, json: true, maxDepth: JS_YAML_MAX_DEPTH };
-    value = (jsYaml.load(fillEmptyEntries(text), opts) ?? null) as JsonValue;
+    const filled = fillEmptyEntries(text);
+    const opts = {
+      schema: YAML11_SCHEMA,
+      json: true,
+      maxDepth: JS_YAML_MAX_DEPTH,
+      ...(mayEndInBlockScalarLine(filled) ? { listener: dropAppendedBreak } : {}),
+    };
+    value = (jsYaml.load(filled, opts) ?? null) as JsonValue;
   } catch (e) {
     if (e instanceof RangeError) return { limit: 'depth-limit' };
     if (!(e instanceof jsYaml.YAMLException) || !isDepthReason(e.reason)) return {};

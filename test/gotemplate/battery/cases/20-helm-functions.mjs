@@ -58,6 +58,15 @@ export default {
     ['fromYaml-duplicate-key', '{{ fromYaml "a: 1\\na: 2" | toJson }}'],
     ['fromYaml-anchors', '{{ fromYaml "a: &x {k: 1}\\nb: *x\\nc:\\n  <<: *x\\n  j: 2" | toJson }}'],
     ['fromYaml-multi-doc', '{{ fromYaml "a: 1\\n---\\nb: 2" | toJson }}'],
+    [
+      'fromYaml-block-scalar-at-end',
+      '{{ fromYaml "k: |\\n  line" | toJson }}|{{ fromYaml "k: |\\n  l1\\n  l2" | toJson }}|{{ fromYaml "k: |+\\n  x" | toJson }}|{{ fromYaml "k: >\\n  a\\n  b" | toJson }}|{{ fromYaml "k:\\n  x: |\\n    v" | toJson }}',
+    ],
+    [
+      'fromYaml-block-scalar-final-break',
+      '{{ fromYaml "k: |\\n  line\\n" | toJson }}|{{ fromYaml "k: |\\n  line\\n  " | toJson }}|{{ fromYaml "k: |\\n  line\\nz: 1" | toJson }}|{{ fromYaml "k: |+\\n  x\\n\\n" | toJson }}|{{ fromYaml "k: |\\n  x # y" | toJson }}',
+    ],
+    ['fromYamlArray-block-scalar-at-end', '{{ fromYamlArray "- |\\n  a\\n- |\\n  b" | toJson }}'],
     ['fromYaml-non-string-keys', '{{ fromYaml "1: a\\ntrue: b\\n~: c\\n1.5: d" | toJson }}'],
     ['fromYaml-values', '{{ (fromYaml .Values.yamlstr).b }}|{{ fromYaml .Values.yamlstr | toJson }}'],
     [
