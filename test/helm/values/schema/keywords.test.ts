@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { errorsOf } from './helpers.js';
+
+// [name, schema, values, helm's lines]
+const CASES: [string, string, unknown, string][] = [
+  ['type', '{"properties":{"a":{"type":"string"}}}', { a: 1 }, "- at '/a': got number, want string"],
+  [
+    'type list order',
+    '{"type":["object","null","string"]}',
+    [1],
+    "- at '': got array, want null or string or object",
+  ],
+  ['integer admits 2.0', '{"type":"integer"}', 2, ''],
+  ['integer refuses 1.5', '{"type":"integer"}', 1.5, "- at '': got number, want integer"],
+  ['required one', '{"required":["a"]}', {}, "- at '': missing property 'a'"],
+  ['required several', '{"required":["a","b"]}', {}, "- at '': missing properties 'a', 'b'"],
+  [
+    'enum',
+    '{"enum":["x",1e21,0.00001,true,null]}',
+    'y',
+    "- at '': value must be one of 'x', 1e21, 0.00001, true, <nil>",
+  ],
+  ['enum single', '{"enum":[3]}', 2, "- at '': value must be 3"],
+  ['enum composite', '{"enum":[{"a":1}]}', 2, "- at '': 'enum' failed"],
+  ['enum by value', '{"enum":[1.0]}', 1, ''],
+  ['const', '{"const":"it\'s"}', 'x', "- at '': value must be 'it\\'s'"],
+  ['const composite', '{"const":[1]}', [2], "- at '': 'const' failed"],
+  ['minimum grouped', '{"minimum":1000}', 5, "- at '': minimum: got 5, want 1,000"],
+  [
+    'maximum powers of ten',
+    '{"maximum":-5000000}',
+    12345678.125,
+    "- at '': maximum: got 1.2345678125×10⁰⁷, want -5×10⁰⁶",
+  ],
+  ['tiny', '{"minimum":1}', 1.5e-7, "- at '': minimum: got 1.5×10⁻⁰⁷, want 1"],
+  ['exclusiveMinimum', '{"exclusiveMinimum":5}', 5, "- at '': exclusiveMinimum: got 5, want 5"],
+  ['multipleOf exact', '{"multipleOf":0.1}', 0.3, ''],
+  ['multipleOf', '{"multipleOf":0.3}', 1, "- at '': multipleOf: got 1, want 0.3"],
+  ['minLength runes', '{"minLength":4}', 'héé', "- at '': minLength: got 3, want 4"],
+  ['maxLength', '{"maxLength":1}', 'ab', "- at '': maxLength: got 2, want 1"],
+  ['pattern', '{"pattern":"^x"}', 'a"b\'\n', "- at '': 'a\"b\\'\\n' does not match pattern '^x'"],
+  ['pattern unanchored', '{"pattern":"b"}', 'abc', ''],
+  [
+    'additionalProperties',
+    '{"properties":{"a":{}},"additionalProperties":false}',
+    { a: 1, b: 2 },
+    "- at '': additional properties 'b' not allowed",
+  ],
+  [
+    'patternProperties',
+    '{"patternProperties":{"^x-":{"type":"integer"}}}',
+    { 'x-a': 's' },
+    "- at '/x-a': got string, want integer",
+  ],
+  ['minProperties', '{"minProperties":2}', { a: 1 }, "- at '': minProperties: got 1, want 2"],
+  ['maxProperties', '{"maxProperties":0}', { a: 1 }, "- at '': maxProperties: got 1, want 0"],
+  ['minItems', '{"minItems":2}', [1], "- at '': minItems: got 1, want 2"],
+  ['maxItems', '{"maxItems":0}', [1], "- at '': maxItems: got 1, want 0"],
+  ['uniqueItems', '{"uniqueItems":true}', [1, { a: 1 }, { a: 1 }], "- at '': items at 1 and 2 are equal"],
+  ['items', '{"items":{"type":"string"}}', ['x', 1], "- at '/1': got number, want string"],
+  ['prefixItems and items', '{"prefixItems":[{}],"items":false}', [1, 2], "- at '/0': false schema"],
+  [
+    'contains',
+    '{"$schema":"http://json-schema.org/draft-07/schema#","contains":{"type":"string"}}',
+    [1],
+    "- at '': no items match contains schema\n  - at '/0': got number, want string",
+  ],
+  [
+    'minContains',
+    '{"$schema":"https://json-schema.org/draft/2019-09/schema","contains":{"type":"string"},"minContains":2}',
+    ['x', 1],
+    "- at '': min 2 items required to match contains schema, but matched 1 items at 0\n  - at '/1': got number, want string",
+  ],
+  [
+    'maxContains',
+    '{"contains":{"type":"string"},"maxContains":1}',
+    ['x', 'y'],
+    "- at '': max 1 items required to match contains schema, but matched 2 items at 0 1",
+  ],
+  [
+    'allOf',
+    '{"allOf":[{"type":"object"},{"minimum":2}]}',
+    1,
+    "- at '': 'allOf' failed\n  - at '': got number, want object\n  - at '': minimum: got 1, want 2",
+  ],
+  [
+    'anyOf',
+    '{"anyOf":[{"type":"string"},{"type":"boolean"}]}',
+    1,
+    "- at '': 'anyOf' failed\n  - at '': got number, want string\n  - at '': got number, want boolean",
+  ],
+  [
+    'oneOf none',
+    '{"oneOf":[{"type":"string"}]}',
+    1,
+    "- at '': 'oneOf' failed, none matched\n  - at '': got number, want string",
+  ],
+  [
+    'oneOf two',
+    '{"oneOf":[{"type":"number"},{"minimum":0}]}',
+    1,
+    "- at '': 'oneOf' failed, subschemas 0, 1 matched",
+  ],
+  ['not', '{"not":{"type":"number"}}', 1, "- at '': 'not' failed"],
+  [
+    'if then',
+    '{"if":{"type":"string"},"then":{"minLength":2},"else":{"minimum":5}}',
+    'a',
+    "- at '': minLength: got 1, want 2",
+  ],
+  [
+    'if else',
+    '{"if":{"type":"string"},"then":{"minLength":2},"else":{"minimum":5}}',
+    1,
+    "- at '': minimum: got 1, want 5",
+  ],
+  [
+    'dependentRequired',
+    '{"dependentRequired":{"k":["x","y"]}}',
+    { k: 1 },
+    "- at '': properties 'x', 'y' required, if 'k' exists",
+  ],
+  [
+    'dependentSchemas',
+    '{"dependentSchemas":{"k":{"required":["x"]}}}',
+    { k: 1 },
+    "- at '': missing property 'x'",
+  ],
+  [
+    'propertyNames',
+    '{"propertyNames":{"maxLength":1}}',
+    { ab: 1 },
+    "- at '': invalid propertyName 'ab'\n  - at '': maxLength: got 2, want 1",
+  ],
+  [
+    'unevaluatedProperties',
+    '{"allOf":[{"properties":{"a":{}}}],"unevaluatedProperties":false}',
+    { a: 1, b: 2 },
+    "- at '/b': false schema",
+  ],
+  ['unevaluatedItems', '{"prefixItems":[{}],"unevaluatedItems":false}', [1, 2], "- at '/1': false schema"],
+  [
+    '$ref one cause hidden',
+    '{"$ref":"#/$defs/s","$defs":{"s":{"type":"string"}}}',
+    1,
+    "- at '': got number, want string",
+  ],
+  [
+    '$ref several causes',
+    '{"$ref":"#/$defs/s","$defs":{"s":{"minLength":3,"pattern":"^x"}}}',
+    'ab',
+    "- at '': validation failed\n  - at '': minLength: got 2, want 3\n  - at '': 'ab' does not match pattern '^x'",
+  ],
+  [
+    '$ref siblings 2020',
+    '{"$ref":"#/$defs/s","minimum":5,"$defs":{"s":{"type":"number"}}}',
+    1,
+    "- at '': minimum: got 1, want 5",
+  ],
+  [
+    '$anchor',
+    '{"$ref":"#s","$defs":{"s":{"$anchor":"s","type":"string"}}}',
+    1,
+    "- at '': got number, want string",
+  ],
+  [
+    '$id resource',
+    '{"$ref":"http://x.test/s.json","$defs":{"s":{"$id":"http://x.test/s.json","type":"string"}}}',
+    1,
+    "- at '': got number, want string",
+  ],
+  [
+    'recursion',
+    '{"properties":{"a":{"$ref":"#"}},"required":["n"]}',
+    { n: 1, a: { a: {} } },
+    "- at '/a': validation failed\n  - at '/a': missing property 'n'\n  - at '/a/a': missing property 'n'",
+  ],
+  [
+    'pointer escapes',
+    '{"additionalProperties":{"additionalProperties":{"type":"string"}}}',
+    { 'a/b': { 'c~d': 1 } },
+    "- at '/a~1b/c~0d': got number, want string",
+  ],
+  ['false schema', 'false', {}, "- at '': false schema"],
+  [
+    'group under a property',
+    '{"properties":{"a":{"minLength":3,"pattern":"^x"}}}',
+    { a: 'ab' },
+    "- at '/a': minLength: got 2, want 3\n- at '/a': 'ab' does not match pattern '^x'",
+  ],
+];
+
+describe('keywords and their messages', () => {
+  it.each(CASES)('%s', (_name, schema, values, expected) => {
+    expect(errorsOf(schema, values)).toBe(expected);
+  });
+});
