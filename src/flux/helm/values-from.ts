@@ -6,6 +6,7 @@
  */
 import { DiagnosticError, type SourceLocation } from '../../core/diagnostic.js';
 import { deepClone, isJsonObject, type JsonObject, type JsonValue } from '../../core/json.js';
+import { isGoMap, setMapKey, type GoMap } from '../../gotemplate/value.js';
 import { parseYaml11 } from '../../yaml/parse-yaml11.js';
 import type { ValuesReference } from '../models/helm-release.js';
 import { setPathValue } from './target-path.js';
@@ -28,11 +29,13 @@ const RULE = 'flux-helm-values';
 
 // Flux's MergeMaps: maps merge key by key, anything else replaces. Like Go, a map of `b` that `a`
 // lacks is shared, not copied — a later targetPath write lands in it (see chartValues).
-export function mergeMaps(a: JsonObject, b: JsonObject): JsonObject {
-  const out: JsonObject = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const prev = out[k];
-    out[k] = isJsonObject(v) && isJsonObject(prev) ? mergeMaps(prev, v) : v;
+export function mergeMaps(a: GoMap, b: GoMap): GoMap {
+  const out: GoMap = {};
+  for (const k of Object.keys(a)) setMapKey(out, k, a[k]);
+  for (const k of Object.keys(b)) {
+    const v = b[k];
+    const prev = Object.hasOwn(out, k) ? out[k] : undefined;
+    setMapKey(out, k, isGoMap(v) && prev !== undefined && isGoMap(prev) ? mergeMaps(prev, v) : v);
   }
   return out;
 }
@@ -60,7 +63,7 @@ function refError(input: ValuesFromInput, ref: ValuesReference, reason: string, 
   });
 }
 
-function readValues(text: string, input: ValuesFromInput, ref: ValuesReference): JsonObject {
+function readValues(text: string, input: ValuesFromInput, ref: ValuesReference): GoMap {
   const origin = `${ref.kind} ${input.namespace}/${ref.name} key ${ref.valuesKey}`;
   let doc: JsonValue;
   try {
@@ -76,12 +79,15 @@ function readValues(text: string, input: ValuesFromInput, ref: ValuesReference):
   return doc;
 }
 
-/** The merged values, or a DiagnosticError saying which reference cannot be resolved. */
-export function chartValues(input: ValuesFromInput): JsonObject {
+/**
+ * The merged values, or a DiagnosticError saying which reference cannot be resolved. Numbers are
+ * float64 as the controller decodes them, except what a targetPath sets: int64, as `--set` types it.
+ */
+export function chartValues(input: ValuesFromInput): GoMap {
   // The controller decodes spec.values afresh for each reconcile; targetPath writes may land in
   // it (shared maps, as in Go), so work on a copy.
-  const values = deepClone(input.values ?? {});
-  let result: JsonObject = {};
+  const values: GoMap = deepClone(input.values ?? {});
+  let result: GoMap = {};
   for (const ref of input.valuesFrom) {
     const obj = input.lookup(ref.kind, ref.name);
     if (!obj) {
