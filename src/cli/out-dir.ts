@@ -5,11 +5,23 @@
  * previous output (it holds the marker file) is replaced; anything else is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DiagnosticError } from '../core/diagnostic.js';
 import { isInside, OUTPUT_PATH_RULE, type OutputFile } from '../report/output-paths.js';
 import { makeDirectory } from '../tree/make-dir.js';
+import { formatSize, newOutputBudget, writeChunks, type OutputBudget } from './output-limit.js';
 
 /** Marks a folder as written by `build --out-dir`: only such a folder is replaced. */
 export const OUTPUT_MARKER = '.k8s-ops-build';
@@ -88,7 +100,36 @@ function workFolder(parent: string, prefix: string, base: string): string {
   return dir;
 }
 
-function writeTree(root: string, files: readonly OutputFile[]): void {
+/** The whole output stops at the budget: nothing is put in place then (see writeOutDir). */
+function outputTooLarge(f: OutputFile, budget: OutputBudget): DiagnosticError {
+  return new DiagnosticError({
+    rule: 'limit-exceeded',
+    ...(f.source
+      ? { file: f.source.file, ...(f.source.line !== undefined ? { line: f.source.line } : {}) }
+      : {}),
+    message: `the output reached the limit of ${formatSize(budget.limit)} while writing ${f.segments.join('/')}; nothing was written to --out-dir`,
+    hint: 'raise it with --max-output-size, or build fewer Kustomizations (--ks, a cluster name)',
+  });
+}
+
+// A write may take less than it is given (a full disk says so only on the next call).
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+}
+
+// Opened with 'wx': never through something already there (the folder is new, so nothing should be).
+function writeFile(file: string, f: OutputFile, budget: OutputBudget): void {
+  const fd = openSync(file, 'wx');
+  try {
+    const chunks = typeof f.content === 'string' ? [f.content] : f.content();
+    if (!writeChunks(chunks, budget, (text) => writeAll(fd, text))) throw outputTooLarge(f, budget);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeTree(root: string, files: readonly OutputFile[], budget: OutputBudget): void {
   const made = new Set<string>();
   for (const f of files) {
     const file = join(root, ...f.segments);
@@ -104,8 +145,7 @@ function writeTree(root: string, files: readonly OutputFile[]): void {
       mkdirSync(dir);
       made.add(dir);
     }
-    // 'wx': never through something already there (the folder is new, so nothing should be).
-    writeFileSync(file, f.content, { flag: 'wx' });
+    writeFile(file, f, budget);
   }
   writeFileSync(join(root, OUTPUT_MARKER), MARKER_TEXT, { flag: 'wx' });
 }
@@ -135,8 +175,16 @@ function leftoversBeside(parent: string, base: string): string[] {
     .map((n) => join(parent, n));
 }
 
-/** Writes `files` as the whole content of `outDir` (relative to `cwd`). */
-export function writeOutDir(outDir: string, cwd: string, files: readonly OutputFile[]): OutDirResult {
+/**
+ * Writes `files` as the whole content of `outDir` (relative to `cwd`), within `budget`
+ * (default: the default output limit).
+ */
+export function writeOutDir(
+  outDir: string,
+  cwd: string,
+  files: readonly OutputFile[],
+  budget: OutputBudget = newOutputBudget(),
+): OutDirResult {
   let fresh: string | undefined;
   try {
     const target = resolveTarget(outDir, cwd);
@@ -144,7 +192,7 @@ export function writeOutDir(outDir: string, cwd: string, files: readonly OutputF
     const base = basename(target);
     const state = targetState(target, outDir);
     fresh = workFolder(parent, TEMP_PREFIX, base);
-    writeTree(fresh, files);
+    writeTree(fresh, files, budget);
     swapIn(fresh, target, state, parent, base);
     fresh = undefined;
     return { dir: target, leftovers: leftoversBeside(parent, base) };

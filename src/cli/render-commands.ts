@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { loadAgeIdentities } from '../flux/sops/index.js';
-import { refKey, type ClusterModel } from '../render/model.js';
+import { refKey, type ClusterModel, type RenderedObject } from '../render/model.js';
 import { renderRepository, type RepositoryRender } from '../render/render-repository.js';
-import { formatBuildJson, formatBuildYaml, maskDecrypted } from '../report/build-output.js';
+import { buildJsonChunks, buildYamlChunks, maskDecrypted } from '../report/build-output.js';
 import { redactRender } from '../report/secret-output.js';
 import { clusterTable, helmReleaseTable, kustomizationTable, sourceTable } from '../report/cluster-tables.js';
 import { formatGraph, type GraphFormat } from '../report/graph.js';
@@ -13,6 +13,8 @@ import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { addLimitFlags, renderLimits, type LimitFlags } from './limit-flags.js';
+import { writeBuildStdout } from './build-stdout.js';
+import { DEFAULT_MAX_OUTPUT_BYTES, formatSize, newOutputBudget, parseOutputSize } from './output-limit.js';
 import { progress } from './progress.js';
 import { writeOutDir } from './out-dir.js';
 import { repositoryRoot } from './repo-root.js';
@@ -155,11 +157,15 @@ export function addRenderCommands(
       .option(
         '--out-dir <dir>',
         'write one file per Kustomization, DIR/<cluster>/<namespace>/<name>.yaml, replacing DIR as a whole',
+      )
+      .option(
+        '--max-output-size <size>',
+        `the most the build may print or write, e.g. 500M (default ${formatSize(DEFAULT_MAX_OUTPUT_BYTES)})`,
       ),
   ).action(
     async (
       cluster: string | undefined,
-      flags: RenderFlags & { ks?: string; output: string; outDir?: string },
+      flags: RenderFlags & { ks?: string; output: string; outDir?: string; maxOutputSize?: string },
     ) => {
       const result = await render(flags, io, env, cluster ? [cluster] : undefined);
       const models = selectClusters(result, cluster);
@@ -167,10 +173,13 @@ export function addRenderCommands(
         !flags.ks || flags.ks === k.ref.name || flags.ks === refKey(k.ref);
       const kss = models.flatMap((m) => m.kustomizations.filter(wanted).map((k) => ({ m, k })));
       if (flags.ks && kss.length === 0) throw new UsageError(`no Kustomization named '${flags.ks}'`);
-      const format = (objs: ClusterModel['kustomizations'][number]['objects']) => {
-        const shown = objs.map((o) => maskDecrypted(o, flags.showSecrets === true));
-        return flags.output === 'json' ? formatBuildJson(shown) : formatBuildYaml(shown);
+      const shown = function* (objects: Iterable<RenderedObject>) {
+        for (const o of objects) yield maskDecrypted(o, flags.showSecrets === true);
       };
+      const chunksOf = (objects: Iterable<RenderedObject>) =>
+        flags.output === 'json' ? buildJsonChunks(shown(objects)) : buildYamlChunks(shown(objects));
+      const budget = newOutputBudget(parseOutputSize(flags.maxOutputSize));
+      const extra: Diagnostic[] = [];
       if (flags.outDir) {
         const ext = flags.output === 'json' ? 'json' : 'yaml';
         const entries = kss.map(({ m, k }) => ({
@@ -179,7 +188,7 @@ export function addRenderCommands(
           name: k.ref.name,
           file: k.file,
           ...(k.line !== undefined ? { line: k.line } : {}),
-          content: format(k.objects),
+          content: () => chunksOf(k.objects),
         }));
         const planned = planOutputFiles(entries, ext);
         if (planned.diagnostics.length > 0) {
@@ -187,16 +196,23 @@ export function addRenderCommands(
           setCode(report(io, [...allDiagnostics(result, models), ...planned.diagnostics], flags.quiet));
           return;
         }
-        const written = writeOutDir(flags.outDir, io.cwd, planned.files);
+        const written = writeOutDir(flags.outDir, io.cwd, planned.files, budget);
         for (const dir of written.leftovers) {
           io.stderr(
             `${formatDiagnostic({ severity: 'warning', rule: 'output', file: dir, message: 'left by an interrupted build --out-dir', hint: 'remove it' })}\n`,
           );
         }
       } else {
-        io.stdout(format(kss.flatMap(({ k }) => k.objects)));
+        const cut = writeBuildStdout(
+          kss.map(({ k }) => k),
+          chunksOf,
+          budget,
+          flags.output,
+          io,
+        );
+        if (cut) extra.push(cut);
       }
-      setCode(report(io, allDiagnostics(result, models), flags.quiet));
+      setCode(report(io, [...allDiagnostics(result, models), ...extra], flags.quiet));
     },
   );
 

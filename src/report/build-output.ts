@@ -18,21 +18,42 @@ export function maskDecrypted(o: RenderedObject, showSecrets: boolean): JsonObje
   return out;
 }
 
-/** `flux build` output: each object as sigs.k8s.io/yaml prints it, followed by `---`. */
-export function formatBuildYaml(objects: readonly JsonObject[]): string {
-  return objects.map((o) => `${emitYaml(o)}---\n`).join('');
+/** `flux build` output, one chunk per object: each as sigs.k8s.io/yaml prints it, then `---`. */
+export function* buildYamlChunks(objects: Iterable<JsonObject>): Generator<string> {
+  for (const o of objects) yield `${emitYaml(o)}---\n`;
 }
 
-/**
- * Keys sorted, as Go's encoding/json prints maps (and as the YAML output is). NaN and ±Inf,
- * which JSON.stringify would print as null, fail as they do in Go.
- */
+/** `flux build` output: each object as sigs.k8s.io/yaml prints it, followed by `---`. */
+export function formatBuildYaml(objects: readonly JsonObject[]): string {
+  return [...buildYamlChunks(objects)].join('');
+}
+
+// Keys sorted, as Go's encoding/json prints maps (and as the YAML output is). NaN and ±Inf,
+// which JSON.stringify would print as null, fail as they do in Go.
+const sortedKeys = (_key: string, v: unknown) => {
+  if (typeof v === 'number' && !Number.isFinite(v)) formatNumber(v);
+  return isJsonObject(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v;
+};
+
+/** One element of the JSON array, indented as `JSON.stringify(array, _, 2)` indents it. */
+export function jsonArrayElement(o: JsonObject): string {
+  // Newlines inside strings are escaped, so every real newline starts a line to indent.
+  return `  ${JSON.stringify(o, sortedKeys, 2).replaceAll('\n', '\n  ')}`;
+}
+
+/** The JSON array of objects in chunks: the opening, one per object, then the close. */
+export function* buildJsonChunks(objects: Iterable<JsonObject>): Generator<string> {
+  let first = true;
+  for (const o of objects) {
+    yield `${first ? '[\n' : ',\n'}${jsonArrayElement(o)}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+/** The objects as one JSON array, keys sorted, two-space indent. */
 export function formatBuildJson(objects: readonly JsonObject[]): string {
-  const sorted = (_key: string, v: unknown) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) formatNumber(v);
-    return isJsonObject(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v;
-  };
-  return `${JSON.stringify(objects, sorted, 2)}\n`;
+  return [...buildJsonChunks(objects)].join('');
 }

@@ -17,13 +17,18 @@ export interface OutputEntry {
   /** Repository-relative file declaring the Kustomization. */
   file: string;
   line?: number;
-  content: string;
+  content: OutputContent;
 }
+
+/** A file's text, whole or as chunks made while it is written (a big build is never joined). */
+export type OutputContent = string | (() => Iterable<string>);
 
 export interface OutputFile {
   /** Path segments below the output folder: cluster, namespace, file name. */
   segments: [string, string, string];
-  content: string;
+  content: OutputContent;
+  /** Where the Kustomization the file holds is declared. */
+  source?: { file: string; line?: number };
 }
 
 /** File names longer than this many bytes fail on common file systems (NAME_MAX). */
@@ -126,7 +131,13 @@ export function planOutputFiles(
     const fileName = `${entry.name}.${ext}`;
     const problems = entryProblems(entry, fileName);
     if (problems.length > 0) diagnostics.push(...problems);
-    else files.push({ segments: [entry.cluster, entry.namespace, fileName], content: entry.content });
+    else {
+      files.push({
+        segments: [entry.cluster, entry.namespace, fileName],
+        content: entry.content,
+        source: { file: entry.file, ...(entry.line !== undefined ? { line: entry.line } : {}) },
+      });
+    }
   }
   return { files: diagnostics.length > 0 ? [] : files, diagnostics };
 }

@@ -237,6 +237,55 @@ describe('build', () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it('--max-output-size stops the printed build after the last whole object, naming where', async () => {
+    const whole = await cli(['build', 'dev']);
+    const cut = await cli(['build', 'dev', '--max-output-size', '600']);
+    expect(cut.code).toBe(1);
+    expect(whole.stdout.startsWith(cut.stdout)).toBe(true);
+    expect(cut.stdout.length).toBeLessThanOrEqual(600);
+    expect(cut.stdout).toMatch(/---\n$/);
+    expect(cut.stderr).toMatch(
+      /the output reached the limit of 600 bytes in Kustomization flux-system\/\S+; .*\[limit-exceeded\]/,
+    );
+    expect(cut.stderr).toContain('--max-output-size');
+  });
+
+  it('--max-output-size keeps a cut JSON array whole', async () => {
+    const cut = await cli(['build', 'dev', '-o', 'json', '--max-output-size', '1K']);
+    expect(cut.code).toBe(1);
+    const objects = JSON.parse(cut.stdout) as unknown[];
+    expect(objects.length).toBeGreaterThan(0);
+    const whole = JSON.parse((await cli(['build', 'dev', '-o', 'json'])).stdout) as unknown[];
+    expect(whole.slice(0, objects.length)).toEqual(objects);
+    expect(objects.length).toBeLessThan(whole.length);
+  });
+
+  it('--max-output-size writes nothing to --out-dir when the output would cross it', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'k8s-ops-out-'));
+    const out = join(parent, 'out');
+    try {
+      const first = await cli(['build', 'dev', '--out-dir', out]);
+      expect(first.code).toBe(0);
+      const before = readFileSync(join(out, 'dev', 'flux-system', 'later.yaml'), 'utf8');
+      const r = await cli(['build', 'dev', '--out-dir', out, '--max-output-size', '300']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /the output reached the limit of 300 bytes while writing dev\/flux-system\/\S+\.yaml; nothing was written to --out-dir \[limit-exceeded\]/,
+      );
+      // The previous output is untouched and no work folder is left beside it.
+      expect(readFileSync(join(out, 'dev', 'flux-system', 'later.yaml'), 'utf8')).toBe(before);
+      expect(readdirSync(parent)).toEqual(['out']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('--max-output-size refuses a size it cannot read', async () => {
+    const r = await cli(['build', 'dev', '--max-output-size', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--max-output-size takes a size such as 500M or 4G, not 'lots'");
+  });
 });
 
 describe('tree and graph', () => {

@@ -52,11 +52,12 @@ const entry = (over: Partial<OutputEntry>): OutputEntry => ({
 });
 
 describe('planOutputFiles', () => {
+  const source = { file: 'clusters/dev/apps.yaml', line: 3 };
   it('maps each Kustomization to cluster/namespace/name.ext', () => {
     expect(planOutputFiles([entry({}), entry({ name: 'a.b' })], 'json')).toEqual({
       files: [
-        { segments: ['dev', 'flux-system', 'apps.json'], content: 'x' },
-        { segments: ['dev', 'flux-system', 'a.b.json'], content: 'x' },
+        { segments: ['dev', 'flux-system', 'apps.json'], content: 'x', source },
+        { segments: ['dev', 'flux-system', 'a.b.json'], content: 'x', source },
       ],
       diagnostics: [],
     });
