@@ -36,17 +36,17 @@ export interface HelmTemplateRequest {
 }
 
 interface TemplateFlags {
-  values: string[];
-  set: string[];
-  setString: string[];
-  setJson: string[];
-  setLiteral: string[];
-  setFile: string[];
+  values?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setLiteral?: string[];
+  setFile?: string[];
   namespace: string;
   kubeVersion?: string;
-  apiVersions: string[];
+  apiVersions?: string[];
   includeCrds?: boolean;
-  showOnly: string[];
+  showOnly?: string[];
   output: 'yaml' | 'json';
 }
 
@@ -103,15 +103,15 @@ export function templateRequest(args: readonly string[], flags: TemplateFlags): 
   return {
     releaseName,
     chart,
-    valueFiles: flags.values.flatMap(csvFields),
+    valueFiles: (flags.values ?? []).flatMap(csvFields),
     sets: SET_KIND_ORDER.flatMap((kind) =>
-      (flags[FLAG_OF[kind]] as string[]).map((argument) => ({ kind, argument })),
+      ((flags[FLAG_OF[kind]] as string[] | undefined) ?? []).map((argument) => ({ kind, argument })),
     ),
     namespace: flags.namespace === '' ? 'default' : flags.namespace,
     ...(flags.kubeVersion ? { kubeVersion: flags.kubeVersion } : {}),
-    apiVersions: flags.apiVersions.flatMap(csvFields),
+    apiVersions: (flags.apiVersions ?? []).flatMap(csvFields),
     includeCrds: flags.includeCrds === true,
-    showOnly: flags.showOnly,
+    showOnly: flags.showOnly ?? [],
     output: flags.output,
   };
 }
@@ -195,7 +195,8 @@ export async function runHelmTemplate(
   }
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+// Repeatable flags; no default, so that help shows none.
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 const HELP = `
 Prints exactly what \`helm template\` (helm v4.1.4) prints for a chart folder or a chart
@@ -212,12 +213,12 @@ export function addHelmCommand(program: Command, io: Io, setCode: (code: number)
     .description('render a chart, printing what `helm template` prints')
     .argument('<NAME|CHART>', 'release name (default "release-name" when only CHART is given)')
     .argument('[CHART]', 'a chart folder or a chart archive (.tgz)')
-    .option('-f, --values <files>', 'values file(s), comma-separated or repeated; - reads stdin', collect, [])
-    .option('--set <values>', 'set values (key1=val1,key2=val2)', collect, [])
-    .option('--set-string <values>', 'set STRING values', collect, [])
-    .option('--set-json <values>', 'set JSON values (key=jsonval, or a JSON object)', collect, [])
-    .option('--set-literal <value>', 'set a literal STRING value', collect, [])
-    .option('--set-file <values>', 'set values from files (key=path)', collect, [])
+    .option('-f, --values <files>', 'values file(s), comma-separated or repeated; - reads stdin', collect)
+    .option('--set <values>', 'set values (key1=val1,key2=val2)', collect)
+    .option('--set-string <values>', 'set STRING values', collect)
+    .option('--set-json <values>', 'set JSON values (key=jsonval, or a JSON object)', collect)
+    .option('--set-literal <value>', 'set a literal STRING value', collect)
+    .option('--set-file <values>', 'set values from files (key=path)', collect)
     .option('-n, --namespace <namespace>', 'the release namespace', 'default')
     .option('--kube-version <version>', 'Kubernetes version for Capabilities.KubeVersion (default 1.35.0)')
     .option(
