@@ -76,7 +76,10 @@ function objectKey(kind: string, namespace: string, name: string): string {
   return `${kind}/${namespace}/${name}`;
 }
 
-/** ConfigMaps and Secrets the cluster holds, with placeholders for what only exists in it. */
+/**
+ * ConfigMaps and Secrets the cluster holds, with placeholders for what only exists in it, as the
+ * render stage looks up substitution sources.
+ */
 function clusterLookup(
   model: ClusterModel,
 ): (kind: string, namespace: string, name: string) => JsonObject | undefined {
@@ -89,7 +92,11 @@ function clusterLookup(
       if (r.obj.kind === 'ExternalSecret') {
         const t = externalSecretTarget(r.obj);
         external.set(objectKey('Secret', t.namespace, t.name), r.obj);
-      } else if (!r.masked) objects.set(key, r.obj);
+      } else if (r.masked) {
+        // A SOPS Secret that was not decrypted: its keys are known, its values are not.
+        const keys = [r.obj.data, r.obj.stringData].flatMap((m) => (isJsonObject(m) ? Object.keys(m) : []));
+        objects.set(key, placeholderSecret(String(meta.namespace), String(meta.name), keys, 'known', 'SOPS'));
+      } else objects.set(key, r.obj);
     }
   }
   return (kind, namespace, name) => {
