@@ -49,7 +49,7 @@ export interface FuncEntry {
 
 /** What an execution needs from its template set. */
 export interface ExecContext {
-  readonly funcs: ReadonlyMap<string, FuncEntry>;
+  readonly funcs: { get(name: string): FuncEntry | undefined };
   readonly missingKey: MissingKey;
   lookup(name: string): ParsedTemplate | undefined;
 }

@@ -31,17 +31,54 @@ export interface TemplateOptions {
   rootName?: string;
 }
 
-/** The builtins, then `funcs` over them; a clone starts from its parent's table instead. */
-function funcTable(funcs: FuncMap, base?: ReadonlyMap<string, FuncEntry>): Map<string, FuncEntry> {
-  const table = new Map<string, FuncEntry>(base);
-  if (!base) for (const [name, fn] of Object.entries(builtinFuncs)) table.set(name, { fn, builtin: true });
-  for (const [name, fn] of Object.entries(funcs)) table.set(name, { fn, builtin: false });
-  return table;
+// Past this many layers a clone flattens the trees (and function table) it inherits into one
+// map, so that a lookup (every `include`) stays cheap however deeply `tpl` calls nest.
+const MAX_LAYERS = 8;
+
+/** A function table: the set's own entries over those of the set it was cloned from. */
+class FuncTable {
+  readonly depth: number;
+
+  constructor(
+    private readonly own: ReadonlyMap<string, FuncEntry>,
+    private readonly base?: FuncTable,
+  ) {
+    this.depth = base ? base.depth + 1 : 1;
+  }
+
+  get(name: string): FuncEntry | undefined {
+    return this.own.get(name) ?? this.base?.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.own.has(name) || (this.base?.has(name) ?? false);
+  }
+
+  /** Every entry in one map, nearer layers winning. */
+  flatten(into = new Map<string, FuncEntry>()): Map<string, FuncEntry> {
+    this.base?.flatten(into);
+    for (const [name, entry] of this.own) into.set(name, entry);
+    return into;
+  }
+}
+
+/** The builtins, then `funcs` over them; a clone layers `funcs` over its parent's table. */
+function funcTable(funcs: FuncMap, base?: FuncTable): FuncTable {
+  const flat = base !== undefined && base.depth >= MAX_LAYERS;
+  const own = flat ? base.flatten() : new Map<string, FuncEntry>();
+  if (!base) for (const [name, fn] of Object.entries(builtinFuncs)) own.set(name, { fn, builtin: true });
+  for (const [name, fn] of Object.entries(funcs)) own.set(name, { fn, builtin: false });
+  return new FuncTable(own, flat ? undefined : base);
 }
 
 export class Templates {
-  private readonly table: Map<string, FuncEntry>;
-  private readonly trees: Map<string, ParsedTemplate>;
+  private readonly table: FuncTable;
+  /** Templates parsed into this set; cloned sets see their parent's through `inherited`. */
+  private own = new Map<string, ParsedTemplate>();
+  /** The maps of the sets this one was cloned from, nearest first; never written to. */
+  private readonly inherited: readonly ReadonlyMap<string, ParsedTemplate>[];
+  /** A clone reads `own`: the next parse writes to a copy (Go's Clone copies the set). */
+  private shared = false;
   private readonly missingKey: MissingKey;
   private readonly limits: Required<TemplateLimits>;
   private readonly rootName: string;
@@ -50,15 +87,34 @@ export class Templates {
   constructor(
     funcs: FuncMap,
     private readonly options: TemplateOptions = {},
-    trees?: ReadonlyMap<string, ParsedTemplate>,
-    baseTable?: ReadonlyMap<string, FuncEntry>,
+    parent?: Templates,
   ) {
-    this.table = funcTable(funcs, baseTable);
-    this.trees = new Map(trees);
+    this.table = funcTable(funcs, parent?.table);
+    this.inherited = parent ? parent.layers() : [];
     this.missingKey = options.missingKey ?? 'default';
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.rootName = options.rootName ?? 'gotpl';
-    this.context = { funcs: this.table, missingKey: this.missingKey, lookup: (name) => this.trees.get(name) };
+    this.context = { funcs: this.table, missingKey: this.missingKey, lookup: (name) => this.lookup(name) };
+  }
+
+  /** This set's trees as a clone inherits them, marking `own` as shared. */
+  private layers(): readonly ReadonlyMap<string, ParsedTemplate>[] {
+    this.shared = true;
+    const all = this.own.size > 0 ? [this.own, ...this.inherited] : this.inherited;
+    if (all.length <= MAX_LAYERS) return all;
+    const flat = new Map<string, ParsedTemplate>();
+    for (let i = all.length - 1; i >= 0; i--) for (const [n, t] of all[i]!) flat.set(n, t);
+    return [flat];
+  }
+
+  private lookup(name: string): ParsedTemplate | undefined {
+    const t = this.own.get(name);
+    if (t !== undefined) return t;
+    for (const layer of this.inherited) {
+      const found = layer.get(name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**
@@ -70,16 +126,20 @@ export class Templates {
       hasFunction: (f) => this.table.has(f),
       maxDepth: this.limits.maxNesting,
     });
+    if (this.shared) {
+      this.own = new Map(this.own);
+      this.shared = false;
+    }
     for (const [n, tree] of parsed) {
       // An empty definition does not replace an existing template.
-      if (this.trees.has(n) && isEmptyTree(tree.root)) continue;
-      this.trees.set(n, tree);
+      if (this.has(n) && isEmptyTree(tree.root)) continue;
+      this.own.set(n, tree);
     }
   }
 
   /** Executes the template `name` on `data` and returns its output. */
   execute(name: string, data: GoValue): string {
-    const tmpl = this.trees.get(name);
+    const tmpl = this.lookup(name);
     if (tmpl === undefined) {
       const message = `template: no template ${quote(name)} associated with template ${quote(this.rootName)}`;
       throw new TemplateError(message, 'exec', name, 0, 0);
@@ -113,18 +173,23 @@ export class Templates {
     });
   }
 
-  /** A copy sharing the parsed templates; `funcs` adds to or replaces the function map. */
+  /**
+   * A copy sharing the parsed templates; `funcs` adds to or replaces the function map. `tpl`
+   * clones on every call, so nothing is copied: the copy looks through to this set's trees
+   * and function table, and whichever of the two parses next writes to a map of its own.
+   */
   clone(funcs?: FuncMap): Templates {
-    // `tpl` clones on every call: start from this table rather than rebuilding it from the maps.
-    return new Templates(funcs ?? {}, this.options, this.trees, this.table);
+    return new Templates(funcs ?? {}, this.options, this);
   }
 
   has(name: string): boolean {
-    return this.trees.has(name);
+    return this.lookup(name) !== undefined;
   }
 
   /** The names of all templates, sorted. */
   names(): string[] {
-    return [...this.trees.keys()].sort();
+    const names = new Set(this.own.keys());
+    for (const layer of this.inherited) for (const n of layer.keys()) names.add(n);
+    return [...names].sort();
   }
 }
