@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderRepository, type RepositoryRender } from '../../src/render/render-repository.js';
+import type { ClusterModel } from '../../src/render/model.js';
+import { openWorktree } from '../../src/tree/worktree.js';
+import { CLUSTERS, PROJECT_ROOT, field, readYaml, type Cluster, type Doc } from './platform-files.js';
+
+/**
+ * The platform's known defects, each pinned by the fact that fixes it, on both clusters as
+ * Flux renders them (strict substitution) or on the bootstrap files.
+ */
+
+type Release = { name: string; chart: string; version?: string; values?: unknown[] };
+
+let render: RepositoryRender;
+
+function objects(cluster: Cluster): Doc[] {
+  const model: ClusterModel | undefined = render.models.find((m) => m.name === cluster);
+  if (!model) throw new Error(`cluster ${cluster} was not rendered`);
+  return model.kustomizations.flatMap((k) => k.objects.map((o) => o.obj as Doc));
+}
+
+beforeAll(async () => {
+  render = await renderRepository(openWorktree(PROJECT_ROOT), { strict: true });
+}, 120_000);
+
+describe.each(CLUSTERS)('bootstrap of %s', (cluster) => {
+  const dir = `bootstrap/${cluster}/helmfile.d`;
+  const crds = readYaml(`${dir}/00-crds.yaml`);
+  const apps = readYaml(`${dir}/01-apps.yaml`);
+
+  it('applies the prometheus-operator CRDs first, then Cilium and Gateway API, at pinned versions', () => {
+    const releases = crds.releases as Release[];
+    expect(releases.map((r) => r.name)).toStrictEqual([
+      'prometheus-operator-crds',
+      'cilium-crds-v2',
+      'cilium-crds-v2alpha1',
+      'gateway-api-crds',
+    ]);
+    expect(releases[0]?.chart).toBe('prometheus-community/prometheus-operator-crds');
+    const flux = readYaml('infrastructure/base/observability/prometheus-operator-crds/app/helmrelease.yaml');
+    expect(releases[0]?.version).toBe(field(flux, 'spec', 'chart', 'spec', 'version'));
+  });
+
+  it('gives cert-manager CRDs one owner: its release, never the CRD phase', () => {
+    const text = readFileSync(join(PROJECT_ROOT, dir, '00-crds.yaml'), 'utf8');
+    expect(text).not.toMatch(/jetstack|cert-manager\/|chart: .*cert-manager/);
+    expect((apps.releases as Release[]).some((r) => r.name === 'cert-manager')).toBe(true);
+    const hr = readYaml('infrastructure/base/security/cert-manager/app/helmrelease.yaml');
+    expect(field(hr, 'spec', 'values', 'crds', 'enabled')).toBe(true);
+  });
+
+  it('uses no post-renderer (Helm 4 refuses executable ones)', () => {
+    for (const file of [crds, apps]) {
+      expect(field(file, 'helmDefaults', 'postRenderer')).toBeUndefined();
+      for (const r of file.releases as Doc[]) expect(r.postRenderer, String(r.name)).toBeUndefined();
+    }
+  });
+});
+
+describe('rendering', () => {
+  it.each(CLUSTERS)('%s renders with no error', (cluster) => {
+    expect(objects(cluster).length).toBeGreaterThan(100);
+    const errors = render.models
+      .find((m) => m.name === cluster)
+      ?.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors?.map((d) => d.message)).toStrictEqual([]);
+  });
+});
+
+describe('tool versions', () => {
+  it('pins every tool the bootstrap Taskfile needs, Helm 4 among them', () => {
+    const mise = readFileSync(join(PROJECT_ROOT, '.mise.toml'), 'utf8');
+    const taskfile = readFileSync(join(PROJECT_ROOT, '.taskfiles/bootstrap/Taskfile.yaml'), 'utf8');
+    const needed = taskfile.match(/which ([a-z ]+)/)?.[1]?.split(' ') ?? [];
+    expect(needed.length).toBeGreaterThan(5);
+    const pinned: Record<string, string> = {
+      talhelper: 'budimanjojo/talhelper',
+      talosctl: 'siderolabs/talos',
+      helmfile: 'helmfile/helmfile',
+      helm: 'helm/helm',
+      kubectl: 'kubernetes/kubectl',
+      yq: 'mikefarah/yq',
+      op: '1password-cli',
+      sops: 'getsops/sops',
+    };
+    for (const tool of needed) {
+      expect(pinned[tool], tool).toBeDefined();
+      expect(mise, tool).toMatch(new RegExp(`${pinned[tool] ?? tool}" = "\\d+\\.\\d+\\.\\d+"`));
+    }
+    expect(mise).toMatch(/"aqua:helm\/helm" = "4\./);
+  });
+});
