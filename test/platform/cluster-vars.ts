@@ -19,6 +19,7 @@ export function clusterVars(c: ClusterName): Record<string, string> {
     CLUSTER_CIDR: `${net}.0/24`,
     CLUSTER_POD_CIDR: infra ? '10.42.0.0/16' : '10.44.0.0/16',
     CLUSTER_SVC_CIDR: infra ? '10.43.0.0/16' : '10.45.0.0/16',
+    CLUSTERMESH_POD_CIDR: '10.40.0.0/13',
     CLUSTER_DNS_IP: infra ? '10.43.0.10' : '10.45.0.10',
     CLUSTER_API_ENDPOINT: `https://${net}.10:6443`,
     CLUSTER_VIP: `${net}.10`,

@@ -21,6 +21,25 @@ function objects(cluster: Cluster): Doc[] {
   return model.kustomizations.flatMap((k) => k.objects.map((o) => o.obj as Doc));
 }
 
+function find(cluster: Cluster, kind: string, name: string, namespace?: string): Doc {
+  const found = objects(cluster).find(
+    (o) =>
+      o.kind === kind &&
+      field(o, 'metadata', 'name') === name &&
+      (namespace === undefined || field(o, 'metadata', 'namespace') === namespace),
+  );
+  if (!found) throw new Error(`${cluster}: no ${kind} ${namespace ?? '*'}/${name}`);
+  return found;
+}
+
+function all(cluster: Cluster, kind: string): Doc[] {
+  return objects(cluster).filter((o) => o.kind === kind);
+}
+
+function values(cluster: Cluster, release: string): Doc {
+  return (field(find(cluster, 'HelmRelease', release), 'spec', 'values') ?? {}) as Doc;
+}
+
 beforeAll(async () => {
   render = await renderRepository(openWorktree(PROJECT_ROOT), { strict: true });
 }, 120_000);
@@ -92,3 +111,42 @@ describe('tool versions', () => {
     expect(mise).toMatch(/"aqua:helm\/helm" = "4\./);
   });
 });
+
+describe.each(CLUSTERS)('cross-cluster routing on %s', (cluster) => {
+  it('announces every node pod CIDR over BGP, on the peers that take the advertisements', () => {
+    const adverts = all(cluster, 'CiliumBGPAdvertisement');
+    const pod = adverts.find((a) =>
+      (field(a, 'spec', 'advertisements') as Doc[]).some((x) => x.advertisementType === 'PodCIDR'),
+    );
+    expect(pod).toBeDefined();
+    const selector = field(
+      find(cluster, 'CiliumBGPPeerConfig', 'bgp-peer-config'),
+      'spec',
+      'families',
+      0,
+      'advertisements',
+      'matchLabels',
+    ) as Record<string, string>;
+    for (const [k, v] of Object.entries(selector)) expect(field(pod, 'metadata', 'labels', k)).toBe(v);
+  });
+
+  it('routes natively over a CIDR that covers the pod CIDRs of both clusters', () => {
+    const cidr = String(values(cluster, 'cilium').ipv4NativeRoutingCIDR);
+    expect(cidr).toBe('10.40.0.0/13');
+    for (const pods of ['10.42.0.0/16', '10.44.0.0/16']) expect(within(pods, cidr), pods).toBe(true);
+    expect(values(cluster, 'cilium').routingMode).toBe('native');
+  });
+});
+
+function ipv4(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+/** Whether the CIDR inner lies inside the CIDR outer. */
+function within(inner: string, outer: string): boolean {
+  const [ia = '', ib = '0'] = inner.split('/');
+  const [oa = '', ob = '0'] = outer.split('/');
+  const size = 2 ** (32 - Number(ob));
+  const start = Math.floor(ipv4(oa) / size) * size;
+  return Number(ib) >= Number(ob) && ipv4(ia) >= start && ipv4(ia) < start + size;
+}
