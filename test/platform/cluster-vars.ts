@@ -24,7 +24,7 @@ export function clusterVars(c: ClusterName): Record<string, string> {
     CLUSTER_API_ENDPOINT: `https://${net}.10:6443`,
     CLUSTER_VIP: `${net}.10`,
     OBSERVABILITY_ROLE: infra ? 'hub' : 'spoke',
-    OBSERVABILITY_TARGET: 'http://victoria-metrics-global.observability.svc.cluster.local:8428/api/v1/write',
+    OBSERVABILITY_TARGET: 'http://vmsingle.observability.svc.infra.local:8429',
     LOGS_TARGET: 'victoria-logs-global.observability.svc.cluster.local',
     BGP_LOCAL_ASN: infra ? '64512' : '64513',
     BGP_PEER_ASN: '64501',

@@ -150,3 +150,56 @@ function within(inner: string, outer: string): boolean {
   const start = Math.floor(ipv4(oa) / size) * size;
   return Number(ib) >= Number(ob) && ipv4(ia) >= start && ipv4(ia) < start + size;
 }
+
+describe('VictoriaMetrics port 8429 and the spoke target', () => {
+  const HUB = 'http://vmsingle-hub.observability.svc.cluster.local:8429';
+
+  it('apps targets the seed value, which CoreDNS resolves to the mesh-wide vmsingle Service', () => {
+    const vars = field(find('apps', 'ConfigMap', 'cluster-vars', 'flux-system'), 'data') as Doc;
+    expect(vars.OBSERVABILITY_TARGET).toBe('http://vmsingle.observability.svc.infra.local:8429');
+    const url = field(find('apps', 'VMAgent', 'vmagent'), 'spec', 'remoteWrite', 0, 'url');
+    expect(url).toBe('http://vmsingle.observability.svc.infra.local:8429/api/v1/write');
+    const rewrite = (field(values('apps', 'coredns'), 'servers', 0, 'plugins') as Doc[]).find(
+      (p) => p.name === 'rewrite',
+    );
+    expect(rewrite?.parameters).toBe('stop name suffix .svc.infra.local .svc.cluster.local answer auto');
+    const stub = find('apps', 'Service', 'vmsingle', 'observability');
+    expect(field(stub, 'spec', 'selector')).toBeUndefined();
+    expect(field(stub, 'metadata', 'annotations', 'service.cilium.io/global')).toBe('true');
+    expect(field(stub, 'spec', 'ports', 0, 'port')).toBe(8429);
+  });
+
+  it('infra shares its VMSingle as the global Service vmsingle on 8429', () => {
+    const global = find('infra', 'Service', 'vmsingle', 'observability');
+    expect(field(global, 'metadata', 'annotations', 'service.cilium.io/global')).toBe('true');
+    expect(field(global, 'spec', 'selector')).toStrictEqual({
+      'app.kubernetes.io/name': 'vmsingle',
+      'app.kubernetes.io/instance': 'hub',
+    });
+    expect(field(global, 'spec', 'ports', 0)).toMatchObject({ port: 8429, targetPort: 8429 });
+  });
+
+  it('every consumer on infra uses 8429: VMAgent, VMAlert, Grafana', () => {
+    expect(field(find('infra', 'VMAgent', 'vmagent'), 'spec', 'remoteWrite', 0, 'url')).toBe(
+      `${HUB}/api/v1/write`,
+    );
+    const vmalert = find('infra', 'VMAlert', 'hub');
+    for (const key of ['datasource', 'remoteRead', 'remoteWrite']) {
+      expect(field(vmalert, 'spec', key, 'url'), key).toBe(HUB);
+    }
+    const sources = field(
+      values('infra', 'grafana'),
+      'datasources',
+      'datasources.yaml',
+      'datasources',
+    ) as Doc[];
+    expect(sources.find((d) => d.uid === 'victoriametrics')?.url).toBe(HUB);
+  });
+
+  it.each(CLUSTERS)('nothing on %s still points at 8428', (cluster) => {
+    const stale = objects(cluster)
+      .filter((o) => /:8428\b|port: 8428|"port":8428/.test(JSON.stringify(o)))
+      .map((o) => `${String(o.kind)}/${String(field(o, 'metadata', 'name'))}`);
+    expect(stale).toStrictEqual([]);
+  });
+});
