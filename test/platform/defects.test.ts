@@ -203,3 +203,25 @@ describe('VictoriaMetrics port 8429 and the spoke target', () => {
     expect(stale).toStrictEqual([]);
   });
 });
+
+describe('Mattermost on the shared Postgres', () => {
+  it('uses the chart external Postgres settings, its connection string from the ExternalSecret', () => {
+    const hr = find('apps', 'HelmRelease', 'mattermost');
+    const v = values('apps', 'mattermost');
+    expect(v.externalDB).toMatchObject({ enabled: true, externalDriverType: 'postgres' });
+    expect(field(v, 'mysql', 'enabled')).toBe(false);
+    expect(field(hr, 'spec', 'valuesFrom')).toContainEqual({
+      kind: 'Secret',
+      name: 'mattermost-postgres',
+      valuesKey: 'connection',
+      targetPath: 'externalDB.externalConnectionString',
+    });
+    const es = find('apps', 'ExternalSecret', 'mattermost-postgres');
+    const connection = String(field(es, 'spec', 'target', 'template', 'data', 'connection'));
+    // The chart prefixes the driver: the string must not carry its own scheme.
+    expect(connection).toMatch(
+      /^mattermost:\{\{ \.password \| urlquery \}\}@postgres-global-rw\.databases\.svc/,
+    );
+    expect(connection).toContain(':5432/mattermost?sslmode=require');
+  });
+});
