@@ -1,6 +1,12 @@
 import { isJsonObject, type JsonObject } from '../core/json.js';
 import { objectRef } from './ks-view.js';
-import type { HelmReleaseRecord, KustomizationRecord, ObjectRef, SourceRecord } from './model.js';
+import type {
+  HelmReleaseRecord,
+  KustomizationRecord,
+  ObjectRef,
+  RenderedObject,
+  SourceRecord,
+} from './model.js';
 import type { LocalSource } from './reconcile.js';
 
 const SOURCE_KINDS = new Set(['GitRepository', 'OCIRepository', 'HelmRepository', 'Bucket', 'HelmChart']);
@@ -16,7 +22,8 @@ function refsOf(list: unknown, defaultNamespace: string): ObjectRef[] {
     .map((d) => ({ namespace: str(d.namespace) ?? defaultNamespace, name: str(d.name) ?? '' }));
 }
 
-function helmRelease(obj: JsonObject, owner: ObjectRef): HelmReleaseRecord {
+function helmRelease(o: RenderedObject, owner: ObjectRef): HelmReleaseRecord {
+  const { obj } = o;
   const ref = objectRef(obj);
   const s = spec(obj);
   const chartRef = isJsonObject(s.chartRef) ? s.chartRef : undefined;
@@ -25,6 +32,9 @@ function helmRelease(obj: JsonObject, owner: ObjectRef): HelmReleaseRecord {
   const version = str(chartSpec?.version);
   return {
     ref,
+    file: o.file,
+    ...(o.line !== undefined ? { line: o.line } : {}),
+    state: 'not-rendered',
     owner,
     chart: str(chartSpec?.chart) ?? str(chartRef?.name) ?? '',
     ...(version ? { version } : {}),
@@ -32,6 +42,7 @@ function helmRelease(obj: JsonObject, owner: ObjectRef): HelmReleaseRecord {
     dependsOn: refsOf(s.dependsOn, ref.namespace),
     suspended: s.suspend === true,
     obj,
+    objects: [],
   };
 }
 
@@ -43,7 +54,7 @@ export function collectHelmReleases(records: readonly KustomizationRecord[]): He
           o.obj.kind === 'HelmRelease' &&
           String(o.obj.apiVersion ?? '').startsWith('helm.toolkit.fluxcd.io/'),
       )
-      .map((o) => helmRelease(o.obj, r.ref)),
+      .map((o) => helmRelease(o, r.ref)),
   );
 }
 

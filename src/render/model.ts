@@ -30,6 +30,8 @@ export interface RenderedObject {
   decrypted?: boolean;
   /** A SOPS Secret that was not decrypted (values masked). */
   masked?: boolean;
+  /** For an object a HelmRelease renders: helm's `# Source:` path of its template. */
+  template?: string;
 }
 
 export interface KustomizationRecord {
@@ -54,8 +56,23 @@ export interface KustomizationRecord {
   spec: JsonObject;
 }
 
+/**
+ * What happened to a HelmRelease in the simulated reconciliation:
+ * - rendered: its chart was rendered with Flux's values and post-renderers;
+ * - failed: the chart, its values or a post-renderer failed — `reason` says why;
+ * - chart-unavailable: the chart cannot be had offline (not cached, a remote Git repository);
+ * - suspended: `spec.suspend: true`, so Flux does not reconcile it;
+ * - not-rendered: charts were not rendered in this run.
+ */
+export type HelmReleaseState = 'rendered' | 'failed' | 'chart-unavailable' | 'suspended' | 'not-rendered';
+
 export interface HelmReleaseRecord {
   ref: ObjectRef;
+  /** Where the HelmRelease object is declared. */
+  file: string;
+  line?: number;
+  state: HelmReleaseState;
+  reason?: string;
   /** The Kustomization that applies it. */
   owner: ObjectRef;
   chart: string;
@@ -65,6 +82,13 @@ export interface HelmReleaseRecord {
   dependsOn: ObjectRef[];
   suspended: boolean;
   obj: JsonObject;
+  /** The chart's name and version as rendered (an OCI digest suffix included). */
+  chartName?: string;
+  chartVersion?: string;
+  /** What the release applies (empty unless rendered), each with the HelmRelease's file. */
+  objects: RenderedObject[];
+  /** The user values handed to helm, after valuesFrom (present once they could be computed). */
+  values?: JsonObject;
 }
 
 export interface SourceRecord {

@@ -9,6 +9,8 @@ import { parseYamlDocuments } from '../yaml/parse.js';
 import { loadConfig, type RepoConfig } from './config.js';
 import { discoverClusters, type ClusterEntry } from './discover/index.js';
 import type { ClusterModel, RenderedObject } from './model.js';
+import { renderHelmReleases } from './helm-releases.js';
+import type { HelmService } from './helm-service.js';
 import { renderCluster, type RenderOptions, type RenderTarget } from './reconcile.js';
 
 export interface RepositoryRenderOptions {
@@ -29,6 +31,8 @@ export interface RepositoryRenderOptions {
   secrets?: SecretTexts;
   /** Bounds on each cluster's render (defaults in render/limits.ts). */
   limits?: Partial<RenderLimits>;
+  /** Chart retrieval and rendering: without it HelmReleases are listed, not rendered. */
+  helm?: HelmService;
 }
 
 export interface RepositoryRender {
@@ -106,17 +110,27 @@ export async function renderRepository(
   for (const [i, entry] of wanted.entries()) {
     opts.onProgress?.(`rendering cluster ${entry.name} (${i + 1}/${wanted.length})`);
     const target = targetOf(tree, entry, diagnostics);
-    models.push(
-      await renderCluster(tree, target, {
-        strict: opts.strict,
-        cache,
-        ...(opts.reuse ? { reuse: opts.reuse } : {}),
-        ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+    const model = await renderCluster(tree, target, {
+      strict: opts.strict,
+      cache,
+      ...(opts.reuse ? { reuse: opts.reuse } : {}),
+      ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+      secrets,
+      ...(opts.timings ? { timings: opts.timings } : {}),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
+    if (opts.helm) {
+      opts.onProgress?.(`rendering the HelmReleases of cluster ${entry.name}`);
+      const kubeVersion = opts.helm.kubeVersion ?? loaded.config?.kubernetesVersion;
+      await renderHelmReleases(tree, model, {
+        service: opts.helm,
+        localSources: target.localSources,
+        ...(target.objects ? { clusterObjects: target.objects } : {}),
+        ...(kubeVersion ? { kubeVersion } : {}),
         secrets,
-        ...(opts.timings ? { timings: opts.timings } : {}),
-        ...(opts.limits ? { limits: opts.limits } : {}),
-      }),
-    );
+      });
+    }
+    models.push(model);
   }
   return { ...base, models };
 }

@@ -35,7 +35,13 @@ function redactModel(m: ClusterModel, secrets: ReadonlySet<string>): ClusterMode
   return {
     ...m,
     kustomizations: m.kustomizations.map((k) => redactRecord(k, secrets)),
-    helmReleases: m.helmReleases.map((h) => ({ ...h, obj: redactDeep(h.obj, secrets, true) })),
+    helmReleases: m.helmReleases.map((h) => ({
+      ...h,
+      obj: redactDeep(h.obj, secrets, true),
+      ...(h.reason !== undefined ? { reason: redactText(h.reason, secrets) } : {}),
+      objects: h.objects.map((o) => redactObject(o, secrets)),
+      ...(h.values !== undefined ? { values: redactDeep(h.values, secrets, true) } : {}),
+    })),
     sources: m.sources.map((s) => ({
       ...s,
       obj: redactDeep(s.obj, secrets, true),

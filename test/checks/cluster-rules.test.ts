@@ -128,6 +128,9 @@ function cluster(name: string, kss: KustomizationRecord[], diagnostics: Diagnost
         const r = ref(String(meta.name), String(meta.namespace));
         return {
           ref: r,
+          file: o.file,
+          state: 'not-rendered',
+          objects: [],
           owner: k.ref,
           chart: String(meta.name),
           source: `${String(src.kind)}/${String(src.namespace ?? r.namespace)}/${String(src.name)}`,

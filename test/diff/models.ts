@@ -63,6 +63,9 @@ export function hr(obj: JsonObject, owner: string): HelmReleaseRecord {
   const chartSpec = spec.spec as JsonObject;
   return {
     ref: { namespace: 'web', name: (obj.metadata as JsonObject).name as string },
+    file: '',
+    state: 'not-rendered',
+    objects: [],
     owner: { namespace: 'flux-system', name: owner },
     chart: chartSpec.chart as string,
     version: chartSpec.version as string,

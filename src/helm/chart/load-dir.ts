@@ -11,7 +11,7 @@ import type { Chart, ChartFile } from './types.js';
 import { DEFAULT_ARCHIVE_LIMITS } from './archive.js';
 
 function join(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
+  return dir === '' ? name : name === '' ? dir : `${dir}/${name}`;
 }
 
 function collect(
@@ -54,6 +54,11 @@ function collect(
 
 /** The chart in folder `dir` of `tree`. */
 export function loadChartDir(tree: RepoTree, dir: string, options: LoadOptions = {}): Chart {
+  return loadChartFiles(chartDirFiles(tree, dir, options), dir, options);
+}
+
+/** The files of the chart in folder `dir` of `tree`, `.helmignore` applied. */
+export function chartDirFiles(tree: RepoTree, dir: string, options: LoadOptions = {}): ChartFile[] {
   if (tree.stat(dir) !== 'dir') {
     throw new DiagnosticError({
       rule: 'helm-chart-invalid',
@@ -69,5 +74,5 @@ export function loadChartDir(tree: RepoTree, dir: string, options: LoadOptions =
   );
   const files: ChartFile[] = [];
   collect(tree, dir, '', rules, files, options);
-  return loadChartFiles(files, dir, options);
+  return files;
 }

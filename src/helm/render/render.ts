@@ -39,6 +39,8 @@ export interface RenderOptions {
   apiVersions?: readonly string[];
   /** Print the root chart's and enabled subcharts' `crds/` files first (`--include-crds`). */
   includeCrds?: boolean;
+  /** Do not check values against values.schema.json (values holding placeholders would fail it). */
+  skipSchemaValidation?: boolean;
 }
 
 export interface RenderResult {
@@ -112,7 +114,7 @@ export function renderChart(prepared: PreparedChart, user: GoMap, options: Rende
   const chart = importValues(enabledCharts(prepared.chart, user));
   const values = coalesceChartValues(chart, user);
   // As helm: values are checked against the schemas before the chart's kubeVersion.
-  validateChartValues(chart, values);
+  if (!options.skipSchemaValidation) validateChartValues(chart, values);
   checkKubeVersion(prepared.chart, kv);
   const common = newMap();
   common.Release = makeRelease({
