@@ -185,34 +185,50 @@ describe.skipIf(!ready)('platform apps', () => {
     }
   });
 
-  it('the volsync Component backs up the PVC of the app that includes it', () => {
+  it('the volsync Component gives every ReplicationSource and repository Secret of the app its settings', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'platform-volsync-'));
     try {
       writeFileSync(
-        join(tmp, 'pvc.yaml'),
-        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: wiki\nspec:\n  accessModes: [ReadWriteOnce]\n',
+        join(tmp, 'volsync.yaml'),
+        [
+          'apiVersion: volsync.backube/v1alpha1\nkind: ReplicationSource\nmetadata:\n  name: wiki\nspec:\n  sourcePVC: wiki-data\n  restic:\n    repository: volsync-wiki\n',
+          'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: volsync-wiki\n  labels:\n    app.kubernetes.io/component: volsync-repository\nspec:\n  target:\n    template:\n      data:\n        RESTIC_REPOSITORY: s3:${BACKUP_S3_ENDPOINT}/volsync/${CLUSTER_NAME}/wiki\n',
+          'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: other\nspec: {}\n',
+        ].join('---\n'),
       );
       writeFileSync(
         join(tmp, 'kustomization.yaml'),
-        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - pvc.yaml\ncomponents:\n  - ${relative(tmp, join(PROJECT_ROOT, 'kubernetes/components/volsync'))}\n`,
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - volsync.yaml\ncomponents:\n  - ${relative(tmp, join(PROJECT_ROOT, 'kubernetes/components/volsync'))}\n`,
       );
       const docs = parse(substitute(kustomize(tmp), CLUSTERS.apps ?? {}, 'volsync'));
       const rs = docs.find((d) => d.kind === 'ReplicationSource') as Doc & {
         spec: {
           sourcePVC: string;
           trigger: { schedule: string };
-          restic: { retain: Record<string, number> };
+          restic: { repository: string; retain: Record<string, number> };
         };
       };
-      expect(rs.spec.sourcePVC).toBe('wiki');
+      expect(rs.spec.sourcePVC).toBe('wiki-data');
+      expect(rs.spec.restic.repository).toBe('volsync-wiki');
       expect(rs.spec.trigger.schedule).toBe(CLUSTERS.apps?.VOLSYNC_SCHEDULE);
-      expect(Object.keys(rs.spec.restic.retain).sort()).toEqual(['daily', 'hourly', 'monthly', 'weekly']);
-      const es = docs.find((d) => d.kind === 'ExternalSecret') as Doc & {
-        spec: { target: { template: { data: { RESTIC_REPOSITORY: string } } } };
+      expect(rs.spec.restic.retain).toEqual({ hourly: 6, daily: 7, weekly: 4, monthly: 6 });
+      type Es = Doc & {
+        metadata: { name: string };
+        spec: { dataFrom?: unknown; target?: { template?: { data?: Record<string, string> } } };
       };
-      expect(es.spec.target.template.data.RESTIC_REPOSITORY).toBe(
+      const secrets = docs.filter((d) => d.kind === 'ExternalSecret') as Es[];
+      const repo = secrets.find((d) => d.metadata.name === 'volsync-wiki');
+      expect(repo?.spec.target?.template?.data?.RESTIC_REPOSITORY).toBe(
         's3:http://10.25.11.3:9000/volsync/apps/wiki',
       );
+      expect(Object.keys(repo?.spec.target?.template?.data ?? {}).sort()).toEqual([
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'RESTIC_PASSWORD',
+        'RESTIC_REPOSITORY',
+      ]);
+      // Only the labelled repository Secrets are touched.
+      expect(secrets.find((d) => d.metadata.name === 'other')?.spec.dataFrom).toBeUndefined();
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -39,7 +39,7 @@ export function clusterVars(c: ClusterName): Record<string, string> {
     STORAGE_CLASS_LOCAL: 'openebs-hostpath',
     METRICS_RETENTION: '90d',
     LOGS_RETENTION: '30d',
-    VOLSYNC_SCHEDULE: infra ? '0 */6 * * *' : '0 */8 * * *',
+    VOLSYNC_SCHEDULE: '0 */6 * * *',
     TIMEZONE: 'Europe/Berlin',
   };
 }

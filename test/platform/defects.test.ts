@@ -225,3 +225,54 @@ describe('Mattermost on the shared Postgres', () => {
     expect(connection).toContain(':5432/mattermost?sslmode=require');
   });
 });
+
+describe('VolSync backs up every stateful PVC', () => {
+  /** Each cluster's stateful PVCs (names the charts and operators give them). */
+  const STATEFUL: Record<Cluster, [namespace: string, pvc: string][]> = {
+    infra: [
+      ['observability', 'vmsingle-hub'],
+      ['observability', 'server-volume-victoria-logs-victoria-logs-single-server-0'],
+    ],
+    apps: [
+      ['mattermost', 'mattermost-mattermost-team-edition'],
+      ['mattermost', 'mattermost-mattermost-team-edition-plugins'],
+      ['harbor', 'harbor-jobservice'],
+      ['gitlab', 'repo-data-gitlab-gitaly-0'],
+    ],
+  };
+
+  describe.each(CLUSTERS)('%s', (cluster) => {
+    it.each(STATEFUL[cluster])(
+      '%s/%s: every 6 h, 6 hourly / 7 daily / 4 weekly / 6 monthly',
+      (namespace, pvc) => {
+        const sources = all(cluster, 'ReplicationSource').filter(
+          (r) => field(r, 'metadata', 'namespace') === namespace && field(r, 'spec', 'sourcePVC') === pvc,
+        );
+        expect(sources).toHaveLength(1);
+        const spec = field(sources[0], 'spec') as Doc;
+        expect(field(spec, 'trigger', 'schedule')).toBe('0 */6 * * *');
+        expect(field(spec, 'restic', 'retain')).toStrictEqual({ hourly: 6, daily: 7, weekly: 4, monthly: 6 });
+        const repository = String(field(spec, 'restic', 'repository'));
+        const secret = find(cluster, 'ExternalSecret', repository, namespace);
+        const data = field(secret, 'spec', 'target', 'template', 'data') as Record<string, string>;
+        expect(data.RESTIC_REPOSITORY).toMatch(
+          new RegExp(`^s3:http://10\\.25\\.11\\.3:9000/volsync/${cluster}/[a-z0-9-]+$`),
+        );
+        expect(Object.keys(data).sort()).toStrictEqual([
+          'AWS_ACCESS_KEY_ID',
+          'AWS_SECRET_ACCESS_KEY',
+          'RESTIC_PASSWORD',
+          'RESTIC_REPOSITORY',
+        ]);
+      },
+    );
+
+    it('gives every ReplicationSource its own restic repository', () => {
+      const urls = all(cluster, 'ExternalSecret')
+        .map((e) => field(e, 'spec', 'target', 'template', 'data', 'RESTIC_REPOSITORY'))
+        .filter((u) => u !== undefined);
+      expect(urls.length).toBe(all(cluster, 'ReplicationSource').length);
+      expect(new Set(urls).size).toBe(urls.length);
+    });
+  });
+});
