@@ -74,7 +74,11 @@ function writeAtomically(target: string, data: Uint8Array | string): void {
     writeFileSync(temp, data);
     renameSync(temp, target);
   } catch (e) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
     throw cacheWriteFailure(target, e);
   }
 }
