@@ -276,3 +276,79 @@ describe('VolSync backs up every stateful PVC', () => {
     });
   });
 });
+
+describe('SSO declared in Git', () => {
+  const CLIENTS = {
+    'grafana-oidc': 'https://grafana.monosense.dev/login/generic_oauth',
+    'gitlab-oidc': 'https://gitlab.monosense.dev/users/auth/openid_connect/callback',
+    'harbor-oidc': 'https://harbor.monosense.dev/c/oidc/callback',
+  };
+
+  it('imports the platform realm with the three OIDC clients, secrets from 1Password', () => {
+    const realm = find('infra', 'KeycloakRealmImport', 'platform', 'identity');
+    expect(field(realm, 'spec', 'keycloakCRName')).toBe('keycloak');
+    expect(field(realm, 'spec', 'realm', 'realm')).toBe('platform');
+    const clients = field(realm, 'spec', 'realm', 'clients') as Doc[];
+    expect(clients.map((c) => c.clientId)).toStrictEqual(Object.keys(CLIENTS));
+    const placeholders = field(realm, 'spec', 'placeholders') as Record<string, Doc>;
+    const store = field(
+      find('infra', 'ExternalSecret', 'keycloak-oidc-clients', 'identity'),
+      'spec',
+      'data',
+    ) as Doc[];
+    for (const client of clients) {
+      const id = String(client.clientId);
+      expect(client.redirectUris, id).toStrictEqual([CLIENTS[id as keyof typeof CLIENTS]]);
+      expect(client.publicClient, id).toBe(false);
+      // Flux leaves the operator's placeholder, which names a key of the ExternalSecret.
+      const name = /^\$\{([A-Z_]+)\}$/.exec(String(client.secret))?.[1] ?? '';
+      expect(field(placeholders[name], 'secret', 'name'), id).toBe('keycloak-oidc-clients');
+      const key = field(placeholders[name], 'secret', 'key');
+      expect(key, id).toBe(id);
+      expect(store.find((d) => d.secretKey === key)?.remoteRef, id).toMatchObject({
+        property: 'oidc-client-secret',
+      });
+    }
+  });
+
+  it('Grafana and GitLab use their clients of the platform realm', () => {
+    const grafana = find('infra', 'ExternalSecret', 'grafana', 'observability');
+    expect(field(grafana, 'spec', 'target', 'template', 'data', 'GF_AUTH_GENERIC_OAUTH_CLIENT_ID')).toBe(
+      'grafana-oidc',
+    );
+    expect(
+      String(field(values('infra', 'grafana'), 'grafana.ini', 'auth.generic_oauth', 'auth_url')),
+    ).toContain('/realms/platform/');
+    const gitlab = find('apps', 'ExternalSecret', 'gitlab-oidc', 'gitlab');
+    const provider = String(field(gitlab, 'spec', 'target', 'template', 'data', 'provider'));
+    expect(provider).toContain('identifier: gitlab-oidc');
+    expect(provider).toContain('issuer: https://auth.monosense.dev/realms/platform');
+  });
+
+  it('Harbor logs in by OIDC with the harbor-oidc client', () => {
+    const env = field(values('apps', 'harbor'), 'core', 'extraEnvVars') as Doc[];
+    expect(env).toContainEqual({
+      name: 'CONFIG_OVERWRITE_JSON',
+      valueFrom: { secretKeyRef: { name: 'harbor-oidc', key: 'CONFIG_OVERWRITE_JSON' } },
+    });
+    const es = find('apps', 'ExternalSecret', 'harbor-oidc', 'harbor');
+    const json = String(field(es, 'spec', 'target', 'template', 'data', 'CONFIG_OVERWRITE_JSON'));
+    const settings = JSON.parse(json.replace('{{ .client_secret | toJson }}', '"x"')) as Record<
+      string,
+      unknown
+    >;
+    expect(settings).toMatchObject({
+      auth_mode: 'oidc_auth',
+      oidc_endpoint: 'https://auth.monosense.dev/realms/platform',
+      oidc_client_id: 'harbor-oidc',
+      oidc_client_secret: 'x',
+      oidc_admin_group: 'harbor-admins',
+    });
+  });
+
+  it('Mattermost signs in through GitLab (Team Edition speaks only GitLab SSO)', () => {
+    const config = field(values('apps', 'mattermost'), 'config') as Record<string, string>;
+    expect(config.MM_GITLABSETTINGS_ENABLE).toBe('true');
+    expect(config.MM_GITLABSETTINGS_AUTHENDPOINT).toBe('https://gitlab.monosense.dev/oauth/authorize');
+  });
+});
