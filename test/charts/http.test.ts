@@ -42,7 +42,10 @@ async function flaky(status: number, failures: number, headers: Record<string, s
   let left = failures;
   return startServer((req, res, base) => {
     if (req.url?.endsWith('index.yaml') && left-- > 0) {
-      if (status === 0) return req.socket.destroy();
+      if (status === 0) {
+        req.socket.destroy();
+        return;
+      }
       return send(res, status, 'try later', headers);
     }
     if (req.url?.endsWith('index.yaml')) return send(res, 200, indexYaml([demo], base));
