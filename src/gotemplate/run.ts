@@ -49,3 +49,8 @@ export function withRun<T>(limits: Required<TemplateLimits>, body: (run: Run) =>
 export function limitError(message: string, template: string, limit: TemplateLimit): TemplateError {
   return new TemplateError(message, 'exec', template, 0, 0, limit);
 }
+
+/** The run executing now, if any: what per-execution caches are scoped to. */
+export function currentRun(): Run | undefined {
+  return active;
+}
