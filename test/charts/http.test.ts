@@ -113,6 +113,24 @@ describe('retries', () => {
   });
 });
 
+describe('timeouts', () => {
+  it('cover the body: a server that stalls mid-answer times out', async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Length': '1000' });
+      res.write('apiVersion: v1\n');
+    });
+    try {
+      const r = await one(
+        { kind: 'helm-repository', url: server.url, chart: 'demo', version: '1.0.0' },
+        { retries: 0, timeoutMs: 300 },
+      );
+      expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('did not finish within 300 ms') });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('redirects and credentials', () => {
   it('stops a redirect loop', async () => {
     const server = await startServer((req, res) => send(res, 302, '', { Location: req.url ?? '/' }));
