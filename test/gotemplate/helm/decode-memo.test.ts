@@ -27,7 +27,7 @@ const cases: [string, string, string][] = [
   ],
   [
     'an include read many times',
-    '{{ define "d" }}n: {{ .n }}{{ end }}{{ range $i := until 3 }}{{ $m := include "d" (dict "n" 1) | fromYaml }}{{ $m.n }}{{ $_ := set $m "n" $i }}{{ end }}',
+    '{{ define "d" }}v: {{ .n }}{{ end }}{{ range $i := until 3 }}{{ $m := include "d" (dict "n" 1) | fromYaml }}{{ $m.v }}{{ $_ := set $m "v" 9 }}{{ end }}',
     '111',
   ],
 ];
