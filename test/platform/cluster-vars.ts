@@ -23,6 +23,7 @@ export function clusterVars(c: ClusterName): Record<string, string> {
     CLUSTER_DNS_IP: infra ? '10.43.0.10' : '10.45.0.10',
     CLUSTER_API_ENDPOINT: `https://${net}.10:6443`,
     CLUSTER_VIP: `${net}.10`,
+    HUBBLE_UI_ENABLED: infra ? 'true' : 'false',
     OBSERVABILITY_ROLE: infra ? 'hub' : 'spoke',
     OBSERVABILITY_TARGET: 'http://vmsingle.observability.svc.infra.local:8429',
     LOGS_TARGET: 'victoria-logs-global.observability.svc.cluster.local',
