@@ -352,3 +352,185 @@ describe('SSO declared in Git', () => {
     expect(config.MM_GITLABSETTINGS_AUTHENDPOINT).toBe('https://gitlab.monosense.dev/oauth/authorize');
   });
 });
+
+describe('smaller defects', () => {
+  it.each(CLUSTERS)('%s: Cilium cgroup.autoMount is the key the chart reads', (cluster) => {
+    const cgroup = field(values(cluster, 'cilium'), 'cgroup') as Doc;
+    expect(cgroup.autoMount).toStrictEqual({ enabled: false });
+    expect(cgroup.automount).toBeUndefined();
+  });
+
+  it('Hubble UI runs on infra only, its route with it', () => {
+    expect(field(values('infra', 'cilium'), 'hubble', 'ui', 'enabled')).toBe(true);
+    expect(field(values('apps', 'cilium'), 'hubble', 'ui', 'enabled')).toBe(false);
+    expect(find('infra', 'HTTPRoute', 'hubble-ui', 'kube-system')).toBeDefined();
+    expect(
+      all('apps', 'HTTPRoute').filter((r) => field(r, 'metadata', 'name') === 'hubble-ui'),
+    ).toStrictEqual([]);
+  });
+
+  it.each(CLUSTERS)('%s: LB IPs inside the node /24 are also announced on the link', (cluster) => {
+    expect(field(values(cluster, 'cilium'), 'l2announcements', 'enabled')).toBe(true);
+    const policy = find(cluster, 'CiliumL2AnnouncementPolicy', 'lb-pool');
+    expect(field(policy, 'spec', 'loadBalancerIPs')).toBe(true);
+    expect(field(policy, 'spec', 'interfaces')).toStrictEqual(['^bond0$']);
+    const pool = String(
+      field(find(cluster, 'CiliumLoadBalancerIPPool', 'lb-pool'), 'spec', 'blocks', 0, 'cidr'),
+    );
+    expect(within(pool, cluster === 'infra' ? '10.25.11.0/24' : '10.25.13.0/24')).toBe(true);
+  });
+
+  it.each(CLUSTERS)('%s: the Flux Alert flux-sync watches Kustomizations that exist', (cluster) => {
+    const sources = field(find(cluster, 'Alert', 'flux-sync'), 'spec', 'eventSources') as Doc[];
+    const names = new Set(all(cluster, 'Kustomization').map((k) => field(k, 'metadata', 'name')));
+    names.add('repositories'); // the root Kustomization, applied by bootstrap
+    for (const s of sources.filter((x) => x.kind === 'Kustomization'))
+      expect(names.has(s.name), String(s.name)).toBe(true);
+  });
+
+  it.each(CLUSTERS)('%s: no alert needs kube-state-metrics, which the platform does not run', (cluster) => {
+    const rules = all(cluster, 'VMRule').flatMap((r) =>
+      (field(r, 'spec', 'groups') as Doc[]).flatMap((g) => g.rules as Doc[]),
+    );
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((r) => /\bkube_[a-z_]+/.test(String(r.expr))).map((r) => r.alert)).toStrictEqual([]);
+    expect(
+      objects(cluster).some((o) => /kube-state-metrics/.test(String(field(o, 'metadata', 'name')))),
+    ).toBe(false);
+  });
+
+  it.each(CLUSTERS)(
+    '%s: no dead chart keys (External Secrets sub-monitors, CoreDNS fullnameOverride)',
+    (cluster) => {
+      const es = values(cluster, 'external-secrets');
+      expect(field(es, 'webhook', 'serviceMonitor')).toBeUndefined();
+      expect(field(es, 'certController', 'serviceMonitor')).toBeUndefined();
+      expect(field(es, 'serviceMonitor', 'enabled')).toBe(true);
+      expect(values(cluster, 'coredns').fullnameOverride).toBeUndefined();
+    },
+  );
+
+  it('Gatus runs on apps (and not on infra), checking the apps and the links to infra', () => {
+    const deployment = find('apps', 'Deployment', 'gatus', 'observability');
+    expect(String(field(deployment, 'spec', 'template', 'spec', 'containers', 0, 'image'))).toMatch(
+      /^ghcr\.io\/twin\/gatus:v\d+\.\d+\.\d+$/,
+    );
+    const config = all('apps', 'ConfigMap').find((c) =>
+      String(field(c, 'metadata', 'name')).startsWith('gatus'),
+    );
+    const text = String(field(config, 'data', 'config.yaml'));
+    for (const url of [
+      'vmsingle.observability.svc.infra.local:8429',
+      'postgres-global-rw',
+      'gitlab',
+      'harbor',
+      'mattermost',
+    ]) {
+      expect(text).toContain(url);
+    }
+    expect(all('infra', 'Deployment').filter((d) => field(d, 'metadata', 'name') === 'gatus')).toStrictEqual(
+      [],
+    );
+  });
+
+  it('GitLab routes the registry, KAS and SSH', () => {
+    const registry = find('apps', 'HTTPRoute', 'gitlab-registry', 'gitlab');
+    expect(field(registry, 'spec', 'hostnames')).toStrictEqual(['registry.monosense.dev']);
+    expect(field(registry, 'spec', 'rules', 0, 'backendRefs', 0)).toMatchObject({
+      name: 'gitlab-registry',
+      port: 5000,
+    });
+    const kas = find('apps', 'HTTPRoute', 'gitlab-kas', 'gitlab');
+    expect(field(kas, 'spec', 'hostnames')).toStrictEqual(['kas.monosense.dev']);
+    const ports = (field(kas, 'spec', 'rules') as Doc[]).map((r) => field(r, 'backendRefs', 0, 'port'));
+    expect(ports).toStrictEqual([8154, 8150]);
+    const ssh = find('apps', 'TCPRoute', 'gitlab-shell', 'gitlab');
+    expect(field(ssh, 'spec', 'parentRefs', 0)).toMatchObject({ name: 'external', sectionName: 'ssh' });
+    const listeners = field(find('apps', 'Gateway', 'external', 'network'), 'spec', 'listeners') as Doc[];
+    expect(listeners.find((l) => l.name === 'ssh')).toMatchObject({ protocol: 'TCP', port: 22 });
+  });
+
+  it('Harbor internal secrets come from ExternalSecrets, so upgrades do not rotate them', () => {
+    const v = values('apps', 'harbor');
+    expect(v).toMatchObject({
+      existingSecretAdminPassword: 'harbor-secrets',
+      existingSecretSecretKey: 'harbor-secrets',
+    });
+    expect(v.core).toMatchObject({
+      existingSecret: 'harbor-internal',
+      existingXsrfSecret: 'harbor-internal',
+      existingXsrfSecretKey: 'CSRF_KEY',
+      secretName: 'harbor-token',
+    });
+    expect(v.jobservice).toMatchObject({
+      existingSecret: 'harbor-internal',
+      existingSecretKey: 'JOBSERVICE_SECRET',
+    });
+    expect(v.registry).toMatchObject({
+      existingSecret: 'harbor-internal',
+      existingSecretKey: 'REGISTRY_HTTP_SECRET',
+    });
+    const keys = (
+      field(find('apps', 'ExternalSecret', 'harbor-internal', 'harbor'), 'spec', 'data') as Doc[]
+    ).map((d) => d.secretKey);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'secret',
+        'CSRF_KEY',
+        'JOBSERVICE_SECRET',
+        'REGISTRY_HTTP_SECRET',
+        'REGISTRY_PASSWD',
+      ]),
+    );
+    const token = find('apps', 'ExternalSecret', 'harbor-token', 'harbor');
+    expect((field(token, 'spec', 'data') as Doc[]).map((d) => d.secretKey)).toStrictEqual([
+      'tls.crt',
+      'tls.key',
+    ]);
+  });
+});
+
+describe.each(CLUSTERS)('Talos patches of %s', (cluster) => {
+  const dir = `clusters/${cluster}/talos/patches`;
+
+  it('use the v1.12 documents for resolvers and time, not deprecated machine fields', () => {
+    const network = readYaml(`${dir}/global/machine-network.yaml`);
+    expect(network).toMatchObject({ apiVersion: 'v1alpha1', kind: 'ResolverConfig' });
+    expect(network.nameservers).toStrictEqual([
+      { address: cluster === 'infra' ? '10.25.11.1' : '10.25.13.1' },
+    ]);
+    expect(readYaml(`${dir}/global/machine-time.yaml`)).toMatchObject({
+      kind: 'TimeSyncConfig',
+      enabled: true,
+    });
+    for (const file of [
+      'machine-network',
+      'machine-time',
+      'machine-kubelet',
+      'machine-files',
+      'machine-sysctls',
+    ]) {
+      const doc = readYaml(`${dir}/global/${file}.yaml`);
+      expect(field(doc, 'machine', 'network', 'nameservers'), file).toBeUndefined();
+      expect(field(doc, 'machine', 'time'), file).toBeUndefined();
+    }
+  });
+
+  it('bind-mounts the OpenEBS hostpath directory into the kubelet', () => {
+    const mounts = field(
+      readYaml(`${dir}/global/machine-kubelet.yaml`),
+      'machine',
+      'kubelet',
+      'extraMounts',
+    ) as Doc[];
+    const hr = readYaml('infrastructure/base/storage/openebs/app/helmrelease.yaml');
+    const base = JSON.stringify(hr).match(/"basePath":"([^"]+)"/)?.[1];
+    expect(base).toBe('/var/openebs/local');
+    expect(mounts).toContainEqual({
+      destination: base,
+      type: 'bind',
+      source: base,
+      options: ['bind', 'rshared', 'rw'],
+    });
+  });
+});
