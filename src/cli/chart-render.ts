@@ -9,6 +9,7 @@ import { DiagnosticError, type Diagnostic } from '../core/diagnostic.js';
 import { prepareChart, renderChart, type PreparedChart, type RenderOptions } from '../helm/render/render.js';
 import { loadChartInput, type ChartInput } from './chart-source.js';
 import { composeValues, type ValueSource } from './helm-values.js';
+import { reviveGoInts } from './worker-values.js';
 
 export interface ChartRenderRequest {
   /** The chart's key (see ChartReference): a chart already prepared under it is reused. */
@@ -99,7 +100,10 @@ export function createChartRenderer(maxCharts = 64): ChartRenderer {
   return {
     render(request) {
       try {
-        const user = composeValues(request.values, (path) => readSetFile(request.cwd, request.stdin, path));
+        const values = request.values.map((v) =>
+          v.kind === 'object' ? { ...v, value: reviveGoInts(v.value) } : v,
+        );
+        const user = composeValues(values, (path) => readSetFile(request.cwd, request.stdin, path));
         const chart = preparedFor(request.key, request.chart);
         return { ok: true, text: renderChart(chart, user, request.options).text };
       } catch (e) {

@@ -17,6 +17,7 @@ import { redactDiagnostics } from '../report/secret-output.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
+import { addChartFlags, helmServiceFor, type ChartFlags } from './helm-service.js';
 import { addLimitFlags, renderLimits, type LimitFlags } from './limit-flags.js';
 import { UsageError } from './usage-error.js';
 import { repositoryRoot } from './repo-root.js';
@@ -24,7 +25,7 @@ import { repositoryRoot } from './repo-root.js';
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-interface CheckFlags extends LimitFlags {
+interface CheckFlags extends LimitFlags, ChartFlags {
   cluster?: string;
   format: CheckFormat;
   kubernetesVersion?: string;
@@ -78,14 +79,17 @@ async function check(flags: CheckFlags, io: Io, env: NodeJS.ProcessEnv): Promise
   const tree = openWorktree(root);
   const p = progress(io, !flags.quiet && io.isTTY === true);
   let result;
+  const helm = helmServiceFor(flags, env, io.cwd, (msg) => p.update(msg));
   try {
     result = await renderRepository(tree, {
       strict: flags.strict,
       ...(flags.cluster ? { clusters: [flags.cluster] } : {}),
       limits: renderLimits(flags),
       onProgress: (msg) => p.update(msg),
+      ...(helm ? { helm: helm.service } : {}),
     });
   } finally {
+    await helm?.close();
     p.done();
   }
   if (flags.cluster && result.models.length === 0) {
@@ -180,7 +184,7 @@ export function addCheckCommand(
     )
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('-q, --quiet', 'no progress indicator; text lists errors only');
-  addLimitFlags(cmd).action(async (flags: CheckFlags) => {
+  addChartFlags(addLimitFlags(cmd)).action(async (flags: CheckFlags) => {
     setCode(await check(flags, io, env));
   });
 }

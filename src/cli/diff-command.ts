@@ -7,12 +7,13 @@ import { formatDiffMarkdown } from '../report/diff-markdown.js';
 import { formatDiffText } from '../report/diff-text.js';
 import type { Io } from './io.js';
 import { progress } from './progress.js';
+import { addChartFlags, helmServiceFor, type ChartFlags } from './helm-service.js';
 import { repositoryRoot } from './repo-root.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-interface DiffFlags {
+interface DiffFlags extends ChartFlags {
   base?: string;
   head?: string;
   cluster: string[];
@@ -38,7 +39,7 @@ export function addDiffCommand(
   env: NodeJS.ProcessEnv,
   setCode: (n: number) => void,
 ) {
-  program
+  const cmd = program
     .command('diff')
     .description('what a change does to each cluster: the rendered objects of two revisions, diffed')
     .option('--base <rev>', 'base revision (default: the merge-base of HEAD and the default branch)')
@@ -48,29 +49,33 @@ export function addDiffCommand(
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
-    .option('-q, --quiet', 'no progress indicator')
-    .action(async (flags: DiffFlags) => {
-      const root = repositoryRoot(flags.root, io.cwd);
-      const p = progress(io, !flags.quiet && io.isTTY === true);
-      try {
-        const diff = await diffRevisions(root, {
-          strict: flags.strict,
-          ...(flags.base ? { base: flags.base } : {}),
-          ...(flags.head ? { head: flags.head } : {}),
-          ...(flags.cluster.length > 0 ? { clusters: flags.cluster } : {}),
-          ...(flags.ks.length > 0 ? { ks: flags.ks } : {}),
-          onProgress: (m) => p.update(m),
-        });
-        p.done();
-        if (flags.format === 'json') io.stdout(formatDiffJson(diff));
-        else if (flags.format === 'markdown') io.stdout(formatDiffMarkdown(diff));
-        else io.stdout(formatDiffText(diff, { color: useColor(io, env) }));
-        setCode(diff.changed ? 1 : 0);
-      } catch (e) {
-        p.done();
-        if (!(e instanceof DiagnosticError)) throw e;
-        io.stderr(`${formatDiagnostic(e.diagnostic)}\n`);
-        setCode(2);
-      }
-    });
+    .option('-q, --quiet', 'no progress indicator');
+  addChartFlags(cmd).action(async (flags: DiffFlags) => {
+    const root = repositoryRoot(flags.root, io.cwd);
+    const p = progress(io, !flags.quiet && io.isTTY === true);
+    const helm = helmServiceFor(flags, env, io.cwd, (m) => p.update(m));
+    try {
+      const diff = await diffRevisions(root, {
+        strict: flags.strict,
+        ...(flags.base ? { base: flags.base } : {}),
+        ...(flags.head ? { head: flags.head } : {}),
+        ...(flags.cluster.length > 0 ? { clusters: flags.cluster } : {}),
+        ...(flags.ks.length > 0 ? { ks: flags.ks } : {}),
+        ...(helm ? { helm: helm.service } : {}),
+        onProgress: (m) => p.update(m),
+      });
+      p.done();
+      if (flags.format === 'json') io.stdout(formatDiffJson(diff));
+      else if (flags.format === 'markdown') io.stdout(formatDiffMarkdown(diff));
+      else io.stdout(formatDiffText(diff, { color: useColor(io, env) }));
+      setCode(diff.changed ? 1 : 0);
+    } catch (e) {
+      p.done();
+      if (!(e instanceof DiagnosticError)) throw e;
+      io.stderr(`${formatDiagnostic(e.diagnostic)}\n`);
+      setCode(2);
+    } finally {
+      await helm?.close();
+    }
+  });
 }

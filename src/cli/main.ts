@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DiagnosticError, formatDiagnostic } from '../core/diagnostic.js';
+import { addChartsCommand } from './charts-command.js';
 import { addCheckCommand } from './check-command.js';
 import { addDiffCommand } from './diff-command.js';
 import { addHelmCommand } from './helm-command.js';
@@ -37,6 +38,7 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
     code = n;
   });
   addPromoteCommand(program, io, env, (n) => (code = n));
+  addChartsCommand(program, io, env, (n) => (code = n));
 
   addCheckCommand(program, io, env, (n) => (code = n));
   addSchemasCommand(program, io, env, (n) => (code = n));

@@ -12,6 +12,7 @@ import { planOutputFiles } from '../report/output-paths.js';
 import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
 import type { Io } from './io.js';
+import { addChartFlags, helmServiceFor, type ChartFlags } from './helm-service.js';
 import { addLimitFlags, renderLimits, type LimitFlags } from './limit-flags.js';
 import { writeBuildStdout } from './build-stdout.js';
 import { DEFAULT_MAX_OUTPUT_BYTES, formatSize, newOutputBudget, parseOutputSize } from './output-limit.js';
@@ -23,7 +24,7 @@ import { UsageError } from './usage-error.js';
 export { UsageError };
 
 /** Options every rendering command takes. */
-interface RenderFlags extends LimitFlags {
+interface RenderFlags extends LimitFlags, ChartFlags {
   root?: string;
   strict: boolean;
   decrypt?: boolean;
@@ -33,7 +34,7 @@ interface RenderFlags extends LimitFlags {
 }
 
 function addRenderFlags(cmd: Command): Command {
-  return addLimitFlags(cmd)
+  return addChartFlags(addLimitFlags(cmd))
     .option('--root <dir>', 'repository root (default: the enclosing git repository)')
     .option('--no-strict', 'leave undefined ${VARS} empty instead of failing (Flux before 2.9)')
     .option('--decrypt', 'decrypt SOPS secrets in memory with SOPS_AGE_KEY or SOPS_AGE_KEY_FILE')
@@ -76,6 +77,7 @@ async function render(
   const tree = openWorktree(root);
   const p = progress(io, !flags.quiet && io.isTTY === true);
   const decrypt = decryptOptions(flags, env);
+  const helm = helmServiceFor(flags, env, io.cwd, (msg) => p.update(msg));
   try {
     const result = await renderRepository(tree, {
       strict: flags.strict,
@@ -83,10 +85,12 @@ async function render(
       ...(clusters ? { clusters } : {}),
       limits: renderLimits(flags),
       onProgress: (msg) => p.update(msg),
+      ...(helm ? { helm: helm.service } : {}),
     });
     // Values taken from Secrets are masked wherever they landed, unless asked for.
     return flags.showSecrets ? result : redactRender(result);
   } finally {
+    await helm?.close();
     p.done();
   }
 }

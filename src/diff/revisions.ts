@@ -29,6 +29,8 @@ export interface TreeDiffOptions {
   /** Only these Kustomizations (`name` or `namespace/name`); each must exist on one side at least. */
   ks?: readonly string[];
   decrypt?: RepositoryRenderOptions['decrypt'];
+  /** Renders HelmReleases on both sides (absent: listed, not rendered). */
+  helm?: RepositoryRenderOptions['helm'];
   onProgress?: (message: string) => void;
 }
 
@@ -64,6 +66,7 @@ export async function diffTrees(
     secrets,
     ...(opts.clusters ? { clusters: opts.clusters } : {}),
     ...(opts.decrypt ? { decrypt: opts.decrypt } : {}),
+    ...(opts.helm ? { helm: opts.helm } : {}),
     onProgress: (m) => opts.onProgress?.(`${side}: ${m}`),
   });
   const a = await renderRepository(base, renderOpts('base'));

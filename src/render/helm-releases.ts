@@ -188,21 +188,24 @@ async function renderOne(
   }
 }
 
-/** Renders every HelmRelease of `model` in place: states, objects, values and diagnostics. */
-export async function renderHelmReleases(
-  tree: RepoTree,
-  model: ClusterModel,
-  opts: HelmStageOptions,
-): Promise<void> {
-  const index = indexCluster(model, opts.clusterObjects);
-  const local = new Map(opts.localSources.map((s) => [`${s.kind}/${s.namespace}/${s.name}`, s.path]));
-  const sources = (kind: string, namespace: string, name: string) => {
+function sourceLookup(index: ClusterIndex, localSources: HelmStageOptions['localSources']) {
+  const local = new Map(localSources.map((s) => [`${s.kind}/${s.namespace}/${s.name}`, s.path]));
+  return (kind: string, namespace: string, name: string) => {
     const obj = index.source(kind, namespace, name);
     const localPath = local.get(`${kind}/${namespace}/${name}`);
     return obj
       ? { kind, namespace, name, obj, ...(localPath !== undefined ? { localPath } : {}) }
       : undefined;
   };
+}
+
+/** The releases to render with their chart plans; others get their state (suspended, remote cluster, invalid). */
+function planReleases(
+  model: ClusterModel,
+  index: ClusterIndex,
+  opts: Pick<HelmStageOptions, 'localSources' | 'secrets'>,
+): Prepared[] {
+  const sources = sourceLookup(index, opts.localSources);
   const auth = authLookup(index, opts.secrets);
   const prepared: Prepared[] = [];
   for (const r of model.helmReleases) {
@@ -224,6 +227,37 @@ export async function renderHelmReleases(
     }
     prepared.push({ record: r, hr, plan: planChart(hr, sources, auth) });
   }
+  return prepared;
+}
+
+/**
+ * The chart requests of a rendered cluster's HelmReleases, each once, without rendering them
+ * (what `charts pull` fetches). `model` is not changed.
+ */
+export function chartRequestsOf(
+  model: ClusterModel,
+  opts: Pick<HelmStageOptions, 'localSources' | 'clusterObjects'>,
+): { release: HelmReleaseRecord; request: ChartRequest }[] {
+  const scratch: ClusterModel = {
+    ...model,
+    helmReleases: model.helmReleases.map((r) => ({ ...r })),
+    diagnostics: [],
+  };
+  const prepared = planReleases(scratch, indexCluster(model, opts.clusterObjects), opts);
+  const out: { release: HelmReleaseRecord; request: ChartRequest }[] = [];
+  for (const p of prepared)
+    if (p.plan.kind === 'remote') out.push({ release: p.record, request: p.plan.request });
+  return out;
+}
+
+/** Renders every HelmRelease of `model` in place: states, objects, values and diagnostics. */
+export async function renderHelmReleases(
+  tree: RepoTree,
+  model: ClusterModel,
+  opts: HelmStageOptions,
+): Promise<void> {
+  const index = indexCluster(model, opts.clusterObjects);
+  const prepared = planReleases(model, index, opts);
   const requests = new Map<string, ChartRequest>();
   for (const p of prepared)
     if (p.plan.kind === 'remote') requests.set(requestKey(p.plan.request), p.plan.request);

@@ -9,7 +9,9 @@ import { parseYamlDocuments } from '../yaml/parse.js';
 import { loadConfig, type RepoConfig } from './config.js';
 import { discoverClusters, type ClusterEntry } from './discover/index.js';
 import type { ClusterModel, RenderedObject } from './model.js';
-import { renderHelmReleases } from './helm-releases.js';
+import { chartRequestsOf, renderHelmReleases } from './helm-releases.js';
+import type { ChartRequest } from '../charts/types.js';
+import type { HelmReleaseRecord } from './model.js';
 import type { HelmService } from './helm-service.js';
 import { renderCluster, type RenderOptions, type RenderTarget } from './reconcile.js';
 
@@ -133,4 +135,24 @@ export async function renderRepository(
     models.push(model);
   }
   return { ...base, models };
+}
+
+/** One chart a cluster's HelmRelease needs. */
+export interface ClusterChartRequest {
+  cluster: string;
+  release: HelmReleaseRecord;
+  request: ChartRequest;
+}
+
+/** The charts the HelmReleases of a render (made without `helm`) would fetch, cluster by cluster. */
+export function chartRequests(tree: RepoTree, render: RepositoryRender): ClusterChartRequest[] {
+  return render.models.flatMap((model) => {
+    const entry = render.clusters.find((c) => c.name === model.name);
+    if (!entry) return [];
+    const target = targetOf(tree, entry, []);
+    return chartRequestsOf(model, {
+      localSources: target.localSources,
+      ...(target.objects ? { clusterObjects: target.objects } : {}),
+    }).map((r) => ({ cluster: model.name, ...r }));
+  });
 }
