@@ -3,6 +3,7 @@
  * docs/rules.md lists exactly these (test/checks/rules-doc.test.ts keeps them in step).
  */
 import type { Severity } from '../core/diagnostic.js';
+import { alertSourceMissing } from './cluster/alert-source-missing.js';
 import { CLUSTER_RULES } from './cluster/index.js';
 import { REPOSITORY_RULES } from './repository/index.js';
 import type { Rule } from './rule.js';
@@ -21,9 +22,12 @@ export interface RuleInfo {
   description: string;
 }
 
+/** Rules over notification objects and the bootstrap, each with tests of its own. */
+const NOTIFICATION_AND_BOOTSTRAP_RULES: readonly Rule[] = [alertSourceMissing];
+
 /** The rules, with the schema rule over the given schemas. */
 export function allRules(schemas: SchemaRuleOptions = {}): Rule[] {
-  return [...REPOSITORY_RULES, ...CLUSTER_RULES, schemaRule(schemas)];
+  return [...REPOSITORY_RULES, ...CLUSTER_RULES, ...NOTIFICATION_AND_BOOTSTRAP_RULES, schemaRule(schemas)];
 }
 
 /** The rules as documented (the schema rule without schemas). */
