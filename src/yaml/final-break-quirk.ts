@@ -6,13 +6,14 @@
  */
 import type { EventType, State } from 'js-yaml';
 
-// The last line holds something other than blanks: a blank last line is an empty line of the
-// scalar in both readers, and the break before it is a real one.
-const CONTENT_LAST_LINE = /[^\s][^\n\r]*$/;
-
-/** Whether `text` may end inside a block scalar's content line with no break after it. */
+/**
+ * Whether `text` may end inside a block scalar's content line with no break after it: its last
+ * line holds something other than blanks (a blank last line is an empty line of the scalar in
+ * both readers, and the break before it is a real one). Looks at the last line only.
+ */
 export function mayEndInBlockScalarLine(text: string): boolean {
-  return CONTENT_LAST_LINE.test(text);
+  const from = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  return text.slice(from).trim() !== '';
 }
 
 /**
