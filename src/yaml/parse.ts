@@ -10,6 +10,7 @@ import { splitDocuments, type DocumentChunk } from './documents.js';
 import { finalizeDocument, FinalizeError } from './finalize.js';
 import { findDuplicateKey } from './duplicate-key.js';
 import { fillEmptyEntries } from './empty-entry-quirk.js';
+import { dropAppendedBreak, mayEndInBlockScalarLine } from './final-break-quirk.js';
 import { foldedQuirkListener, mayHaveFoldedScalar } from './folded-quirk.js';
 import { findBadMerge } from './merge-check.js';
 import { locateInChunk } from './locate.js';
@@ -128,6 +129,18 @@ export interface ParseOptions {
   kustomizeFoldedScalars?: boolean;
 }
 
+type Listener = NonNullable<jsYaml.LoadOptions['listener']>;
+
+// go-yaml reads the value first (no appended final break), then kustomize re-encodes it.
+function loadListener(folded: Listener | undefined, atEnd: boolean): Listener | undefined {
+  if (!atEnd) return folded;
+  if (!folded) return dropAppendedBreak;
+  return function (event, state) {
+    dropAppendedBreak(event, state);
+    folded.call(this, event, state);
+  };
+}
+
 function parseChunk(chunk: DocumentChunk, file: string, options: ParseOptions): JsonValue {
   if (chunk.problem) {
     throw new DiagnosticError({
@@ -146,7 +159,11 @@ function parseChunk(chunk: DocumentChunk, file: string, options: ParseOptions): 
     // Only adds ` ~` after empty entries js-yaml would misread, so line numbers stay.
     const text = fillEmptyEntries(chunk.text);
     const quirk = options.kustomizeFoldedScalars !== false && mayHaveFoldedScalar(text);
-    const opts = quirk ? { ...LOAD_OPTIONS, listener: foldedQuirkListener(text) } : LOAD_OPTIONS;
+    const listener = loadListener(
+      quirk ? foldedQuirkListener(text) : undefined,
+      mayEndInBlockScalarLine(text),
+    );
+    const opts = listener ? { ...LOAD_OPTIONS, listener } : LOAD_OPTIONS;
     // kustomize decodes one document per piece; anything after a `...` end marker is ignored.
     loaded = jsYaml.loadAll(text, undefined, opts)[0];
   } catch (e) {

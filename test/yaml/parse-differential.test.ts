@@ -283,6 +283,12 @@ spec: {}
 const OTHER_FILES: Record<string, string> = {
   'crlf.yaml': (header('crlf') + 'spec:\n  a: 1\n  b: |\n    x\n    y\n  c: "q"\n').replace(/\n/g, '\r\n'),
   'bom.yaml': '\ufeff' + header('bom') + 'spec:\n  a: yes\n',
+  // A block scalar whose last line ends the file, with no line break after it.
+  'literal-at-end.yaml': header('literal-at-end') + 'spec:\n  a: |\n    x\n  b: |\n    l1\n    l2',
+  'folded-at-end.yaml': header('folded-at-end') + 'spec:\n  a: >\n    x\n    y\n\n    z',
+  'keep-at-end.yaml': header('keep-at-end') + 'spec:\n  a: |+\n    x',
+  'blank-at-end.yaml': header('blank-at-end') + 'spec:\n  a: |\n    x\n  ',
+  'docs-at-end.yaml': `${header('docs-at-end-a')}spec:\n  a: |\n    x\n---\n${header('docs-at-end-b')}spec:\n  - |\n    y`,
   'multi.yaml': `# only a comment
 ---
 ${header('multi-a')}spec: {a: 1}
