@@ -4,6 +4,8 @@
  */
 import type { Severity } from '../core/diagnostic.js';
 import { alertSourceMissing } from './cluster/alert-source-missing.js';
+import { bootstrapCrdOrder } from './cluster/bootstrap-crd-order.js';
+import { bootstrapValuesDrift } from './cluster/bootstrap-values-drift.js';
 import { CLUSTER_RULES } from './cluster/index.js';
 import { REPOSITORY_RULES } from './repository/index.js';
 import type { Rule } from './rule.js';
@@ -23,7 +25,11 @@ export interface RuleInfo {
 }
 
 /** Rules over notification objects and the bootstrap, each with tests of its own. */
-const NOTIFICATION_AND_BOOTSTRAP_RULES: readonly Rule[] = [alertSourceMissing];
+const NOTIFICATION_AND_BOOTSTRAP_RULES: readonly Rule[] = [
+  alertSourceMissing,
+  bootstrapValuesDrift,
+  bootstrapCrdOrder,
+];
 
 /** The rules, with the schema rule over the given schemas. */
 export function allRules(schemas: SchemaRuleOptions = {}): Rule[] {
