@@ -140,6 +140,33 @@ const CASES: Case[] = [
     messages: ['Receiver flux-system/hook names GitRepository flux-system/other-repo, which does not exist'],
   },
   {
+    name: 'a ResourceSet generates exact names, and any name where templated',
+    objects: [
+      obj('fluxcd.controlplane.io/v1', 'ResourceSet', 'apps', 'flux-system', {
+        resources: [
+          {
+            apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+            kind: 'Kustomization',
+            metadata: { name: 'tenant' },
+          },
+          {
+            apiVersion: 'source.toolkit.fluxcd.io/v1',
+            kind: 'OCIRepository',
+            metadata: { name: 'app-<< inputs.name >>' },
+          },
+        ],
+      }),
+      alert([
+        { kind: 'Kustomization', name: 'tenant' },
+        { kind: 'OCIRepository', name: 'app-web' },
+        { kind: 'Kustomization', name: 'tenant-web' },
+      ]),
+    ],
+    messages: [
+      'names Kustomization flux-system/tenant-web, which does not exist (closest Kustomization in flux-system: tenant)',
+    ],
+  },
+  {
     name: 'an Alert of another API group is not a Flux Alert',
     objects: [{ ...alert([{ kind: 'Kustomization', name: 'nope' }]), apiVersion: 'example.com/v1' }],
     messages: [],

@@ -64,7 +64,35 @@ function presentObjects(ctx: CheckContext, model: ClusterModel): Present {
     const sourceNs = hr.source.split('/')[1] || hr.ref.namespace;
     add(present, 'HelmChart', sourceNs, `${hr.ref.namespace}-${hr.ref.name}`);
   }
+  addGenerated(present, model);
   return present;
+}
+
+/** Name that stands for "any name": what a ResourceSet templates cannot be known offline. */
+const ANY = '\u0000any';
+
+/**
+ * Objects a flux-operator ResourceSet generates at run time: exact names are present, and a
+ * templated name (`<< inputs.name >>`) may be anything, so that kind is never reported missing.
+ */
+function addGenerated(present: Present, model: ClusterModel): void {
+  for (const { o } of appliedObjects(model)) {
+    if (o.obj.kind !== 'ResourceSet' || groupOf(o.obj) !== 'fluxcd.controlplane.io') continue;
+    const own = metaOf(o.obj).namespace;
+    const resources = specOf(o.obj).resources;
+    for (const r of Array.isArray(resources) ? resources : []) {
+      if (!isJsonObject(r) || typeof r.kind !== 'string') continue;
+      const m = metaOf(r);
+      const namespace = m.namespace.includes('<<') ? ANY : m.namespace || own;
+      add(present, r.kind, namespace, m.name === '' || m.name.includes('<<') ? ANY : m.name);
+    }
+  }
+}
+
+function has(present: Present, kind: string, namespace: string, name: string): boolean {
+  const byNs = present.get(kind);
+  if (!byNs) return false;
+  return [namespace, ANY].some((ns) => byNs.get(ns)?.has(name) || byNs.get(ns)?.has(ANY));
 }
 
 /** The name closest to `name` among objects of the kind: same namespace first, then any. */
@@ -80,10 +108,16 @@ function nearest(present: Present, kind: string, namespace: string, name: string
     }
     return best;
   };
-  const local = pick([...(byNs.get(namespace) ?? [])]);
+  const local = pick([...(byNs.get(namespace) ?? [])].filter((n) => n !== ANY));
   if (local) return `closest ${kind} in ${namespace}: ${local}`;
-  const elsewhere = pick([...byNs].flatMap(([ns, names]) => [...names].map((n) => `${ns}/${n}`)));
-  return `no ${kind} in namespace ${namespace}; closest elsewhere: ${elsewhere ?? '?'}`;
+  const elsewhere = pick(
+    [...byNs].flatMap(([ns, names]) =>
+      ns === ANY ? [] : [...names].filter((n) => n !== ANY).map((n) => `${ns}/${n}`),
+    ),
+  );
+  return elsewhere
+    ? `no ${kind} in namespace ${namespace}; closest elsewhere: ${elsewhere}`
+    : `the cluster has no ${kind} at all`;
 }
 
 interface Reference {
@@ -130,7 +164,7 @@ export const alertSourceMissing: Rule = {
           continue;
         for (const r of references(obj)) {
           present ??= presentObjects(ctx, model);
-          if (present.get(r.kind)?.get(r.namespace)?.has(r.name)) continue;
+          if (has(present, r.kind, r.namespace, r.name)) continue;
           const own = metaOf(obj);
           const message = `${String(obj.kind)} ${own.namespace}/${own.name} names ${r.kind} ${r.namespace}/${r.name}, which does not exist`;
           const where = { file: o.file, ...(o.line !== undefined ? { line: o.line } : {}) };
