@@ -1,23 +1,24 @@
 /**
  * `build` printing to stdout: object by object, in batches, so the whole output is never
  * held as one string. At the output limit it stops after the last whole object (a JSON array
- * is closed), and the returned diagnostic names the Kustomization it stopped in.
+ * is closed), and the returned diagnostic names the Kustomization or HelmRelease it stopped in.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
-import { refKey, type KustomizationRecord, type RenderedObject } from '../render/model.js';
+import { refKey, type RenderedObject } from '../render/model.js';
+import type { BuildUnit } from '../report/build-units.js';
 import type { Io } from './io.js';
 import { formatSize, writeChunks, type OutputBudget } from './output-limit.js';
 
 export function writeBuildStdout(
-  kustomizations: readonly KustomizationRecord[],
+  units: readonly BuildUnit[],
   chunksOf: (objects: Iterable<RenderedObject>) => Iterable<string>,
   budget: OutputBudget,
   format: string,
   io: Io,
 ): Diagnostic | undefined {
-  let current: KustomizationRecord | undefined;
+  let current: BuildUnit | undefined;
   const objects = function* () {
-    for (const k of kustomizations) {
+    for (const k of units) {
       current = k;
       yield* k.objects;
     }
@@ -30,7 +31,7 @@ export function writeBuildStdout(
     severity: 'error',
     rule: 'limit-exceeded',
     ...(k ? { file: k.file, ...(k.line !== undefined ? { line: k.line } : {}) } : {}),
-    message: `the output reached the limit of ${formatSize(budget.limit)}${k ? ` in Kustomization ${refKey(k.ref)}` : ''}; what was printed ends with the last whole object before it`,
-    hint: 'raise it with --max-output-size, build fewer Kustomizations (--ks, a cluster name), or use --out-dir',
+    message: `the output reached the limit of ${formatSize(budget.limit)}${k ? ` in ${k.kind} ${refKey(k.ref)}` : ''}; what was printed ends with the last whole object before it`,
+    hint: 'raise it with --max-output-size, build less (--ks, --hr, a cluster name), or use --out-dir',
   };
 }

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { loadAgeIdentities } from '../flux/sops/index.js';
-import { refKey, type ClusterModel, type RenderedObject } from '../render/model.js';
+import type { ClusterModel, RenderedObject } from '../render/model.js';
 import { renderRepository, type RepositoryRender } from '../render/render-repository.js';
 import { buildJsonChunks, buildYamlChunks, maskDecrypted } from '../report/build-output.js';
 import { redactRender } from '../report/secret-output.js';
 import { clusterTable, helmReleaseTable, kustomizationTable, sourceTable } from '../report/cluster-tables.js';
 import { formatGraph, type GraphFormat } from '../report/graph.js';
+import { buildUnits, unrenderedNotes, writtenUnits } from '../report/build-units.js';
 import { planOutputFiles } from '../report/output-paths.js';
 import { formatTree } from '../report/tree.js';
 import { openWorktree } from '../tree/worktree.js';
@@ -154,13 +155,14 @@ export function addRenderCommands(
       .command('build')
       .description('print what Flux applies to a cluster, like `flux build` (every cluster by default)')
       .argument('[cluster]', 'cluster name')
-      .option('--ks <name>', 'only this Kustomization (name or namespace/name)')
+      .option('--ks <name>', 'only this Kustomization (name or namespace/name) and its HelmReleases')
+      .option('--hr <name>', "only this HelmRelease's chart objects (name or namespace/name)")
       .addOption(
         new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
       )
       .option(
         '--out-dir <dir>',
-        'write one file per Kustomization, DIR/<cluster>/<namespace>/<name>.yaml, replacing DIR as a whole',
+        'write one file per Kustomization, DIR/<cluster>/<namespace>/<name>.yaml (<name>.helmrelease.yaml per HelmRelease), replacing DIR as a whole',
       )
       .option(
         '--max-output-size <size>',
@@ -169,25 +171,35 @@ export function addRenderCommands(
   ).action(
     async (
       cluster: string | undefined,
-      flags: RenderFlags & { ks?: string; output: string; outDir?: string; maxOutputSize?: string },
+      flags: RenderFlags & {
+        ks?: string;
+        hr?: string;
+        output: string;
+        outDir?: string;
+        maxOutputSize?: string;
+      },
     ) => {
+      if (flags.ks && flags.hr) throw new UsageError('give --ks or --hr, not both');
       const result = await render(flags, io, env, cluster ? [cluster] : undefined);
       const models = selectClusters(result, cluster);
-      const wanted = (k: ClusterModel['kustomizations'][number]) =>
-        !flags.ks || flags.ks === k.ref.name || flags.ks === refKey(k.ref);
-      const kss = models.flatMap((m) => m.kustomizations.filter(wanted).map((k) => ({ m, k })));
-      if (flags.ks && kss.length === 0) throw new UsageError(`no Kustomization named '${flags.ks}'`);
+      const units = buildUnits(models, {
+        ...(flags.ks ? { ks: flags.ks } : {}),
+        ...(flags.hr ? { hr: flags.hr } : {}),
+      });
+      if (flags.ks && units.length === 0) throw new UsageError(`no Kustomization named '${flags.ks}'`);
+      if (flags.hr && units.length === 0) throw new UsageError(`no HelmRelease named '${flags.hr}'`);
       const shown = function* (objects: Iterable<RenderedObject>) {
         for (const o of objects) yield maskDecrypted(o, flags.showSecrets === true);
       };
       const chunksOf = (objects: Iterable<RenderedObject>) =>
         flags.output === 'json' ? buildJsonChunks(shown(objects)) : buildYamlChunks(shown(objects));
       const budget = newOutputBudget(parseOutputSize(flags.maxOutputSize));
-      const extra: Diagnostic[] = [];
+      const extra: Diagnostic[] = flags.hr ? unrenderedNotes(units) : [];
       if (flags.outDir) {
         const ext = flags.output === 'json' ? 'json' : 'yaml';
-        const entries = kss.map(({ m, k }) => ({
-          cluster: m.name,
+        const entries = writtenUnits(units).map((k) => ({
+          kind: k.kind,
+          cluster: k.cluster,
           namespace: k.ref.namespace,
           name: k.ref.name,
           file: k.file,
@@ -207,13 +219,7 @@ export function addRenderCommands(
           );
         }
       } else {
-        const cut = writeBuildStdout(
-          kss.map(({ k }) => k),
-          chunksOf,
-          budget,
-          flags.output,
-          io,
-        );
+        const cut = writeBuildStdout(units, chunksOf, budget, flags.output, io);
         if (cut) extra.push(cut);
       }
       setCode(report(io, [...allDiagnostics(result, models), ...extra], flags.quiet));

@@ -1,6 +1,7 @@
 /**
  * Where `build --out-dir` writes each Kustomization: `<cluster>/<namespace>/<name>.<ext>`
- * below the output folder. Every segment comes from the repository being rendered, so each
+ * below the output folder, and each HelmRelease's chart objects beside them as
+ * `<name>.helmrelease.<ext>`. Every segment comes from the repository being rendered, so each
  * is checked before it becomes part of a path: names and namespaces as the Kubernetes API
  * validates them, the cluster name as one plain folder name. A value that fails is refused
  * with a diagnostic on the file that declares the Kustomization; nothing is written then.
@@ -9,8 +10,10 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../core/k8s-names.js';
 
-/** One Kustomization to write, with where it is declared (for diagnostics). */
+/** One Kustomization (or HelmRelease) to write, with where it is declared (for diagnostics). */
 export interface OutputEntry {
+  /** Default: Kustomization. */
+  kind?: 'Kustomization' | 'HelmRelease';
   cluster: string;
   namespace: string;
   name: string;
@@ -76,6 +79,7 @@ function problem(entry: OutputEntry, message: string, hint: string): Diagnostic 
 
 function entryProblems(entry: OutputEntry, fileName: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const kind = entry.kind ?? 'Kustomization';
   const cluster = pathSegmentProblem(entry.cluster);
   if (cluster) {
     out.push(
@@ -91,7 +95,7 @@ function entryProblems(entry: OutputEntry, fileName: string): Diagnostic[] {
     out.push(
       problem(
         entry,
-        `Kustomization namespace ${shown(entry.namespace)} is ${ns}`,
+        `${kind} namespace ${shown(entry.namespace)} is ${ns}`,
         'set metadata.namespace to a namespace name Kubernetes accepts',
       ),
     );
@@ -101,7 +105,7 @@ function entryProblems(entry: OutputEntry, fileName: string): Diagnostic[] {
     out.push(
       problem(
         entry,
-        `Kustomization name ${shown(entry.name)} is ${name}`,
+        `${kind} name ${shown(entry.name)} is ${name}`,
         'set metadata.name to a name Kubernetes accepts',
       ),
     );
@@ -109,7 +113,7 @@ function entryProblems(entry: OutputEntry, fileName: string): Diagnostic[] {
     out.push(
       problem(
         entry,
-        `Kustomization name ${shown(entry.name)} makes a file name longer than ${NAME_MAX_BYTES} bytes`,
+        `${kind} name ${shown(entry.name)} makes a file name longer than ${NAME_MAX_BYTES} bytes`,
         'use a shorter metadata.name',
       ),
     );
@@ -127,9 +131,23 @@ export function planOutputFiles(
 ): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const taken = new Map<string, OutputEntry>();
   for (const entry of entries) {
-    const fileName = `${entry.name}.${ext}`;
+    const fileName = `${entry.name}${entry.kind === 'HelmRelease' ? '.helmrelease' : ''}.${ext}`;
     const problems = entryProblems(entry, fileName);
+    // A Kustomization named `x.helmrelease` would share the file of HelmRelease `x`.
+    const path = `${entry.cluster}/${entry.namespace}/${fileName}`;
+    const other = taken.get(path);
+    if (problems.length === 0 && other) {
+      problems.push(
+        problem(
+          entry,
+          `${entry.kind ?? 'Kustomization'} ${shown(`${entry.namespace}/${entry.name}`)} would be written to ${shown(path)}, as ${other.kind ?? 'Kustomization'} ${shown(`${other.namespace}/${other.name}`)} is`,
+          'rename one of them, or build without --out-dir',
+        ),
+      );
+    }
+    taken.set(path, entry);
     if (problems.length > 0) diagnostics.push(...problems);
     else {
       files.push({
