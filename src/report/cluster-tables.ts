@@ -19,20 +19,28 @@ export function kustomizationTable(models: readonly ClusterModel[]): string {
   return formatTable(['CLUSTER', 'NAME', 'STATE', 'PATH', 'OBJECTS', 'MESSAGE'], rows);
 }
 
-/** `k8s-ops get hr`. */
+/**
+ * `k8s-ops get hr`: the chart and version as rendered when the release was (a `chartRef`'s chart
+ * is only known then; an OCI version carries its digest suffix), else as the spec asks.
+ */
 export function helmReleaseTable(models: readonly ClusterModel[]): string {
   const rows = models.flatMap((m) =>
     m.helmReleases.map((h) => [
       m.name,
       refKey(h.ref),
-      h.chart,
-      h.version ?? '',
+      h.chartName ?? h.chart,
+      h.chartVersion ?? h.version ?? '',
       h.source,
-      h.suspended ? 'True' : 'False',
+      h.state,
+      String(h.objects.length),
       refKey(h.owner),
+      h.reason ?? '',
     ]),
   );
-  return formatTable(['CLUSTER', 'NAME', 'CHART', 'VERSION', 'SOURCE', 'SUSPENDED', 'KUSTOMIZATION'], rows);
+  return formatTable(
+    ['CLUSTER', 'NAME', 'CHART', 'VERSION', 'SOURCE', 'STATE', 'OBJECTS', 'KUSTOMIZATION', 'MESSAGE'],
+    rows,
+  );
 }
 
 /** `k8s-ops get sources`. */

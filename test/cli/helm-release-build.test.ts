@@ -89,3 +89,37 @@ describe('build with --charts', () => {
     expect(r.stderr).toMatch(/in HelmRelease apps\/web; .*\[limit-exceeded\]/);
   });
 });
+
+describe('get hr with --charts', () => {
+  it('shows each release state, the rendered version and its object count', async () => {
+    const r = await ws.charted(root, ['get', 'hr']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s*\t\s*|\s{2,}/));
+    expect(rows[0]).toEqual([
+      'CLUSTER',
+      'NAME',
+      'CHART',
+      'VERSION',
+      'SOURCE',
+      'STATE',
+      'OBJECTS',
+      'KUSTOMIZATION',
+      'MESSAGE',
+    ]);
+    const web = rows.find((row) => row[1] === 'apps/web');
+    expect(web).toEqual([
+      'dev',
+      'apps/web',
+      'demo',
+      '1.0.0',
+      'HelmRepository/flux-system/charts',
+      'rendered',
+      '4',
+      'flux-system/apps',
+    ]);
+    expect(rows.find((row) => row[1] === 'apps/off')?.[5]).toBe('suspended');
+  });
+});

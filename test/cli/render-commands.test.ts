@@ -423,8 +423,17 @@ describe('get', () => {
       ['get', 'hr', '--cluster', 'dev'],
       0,
       [
-        ['CLUSTER', 'NAME', 'CHART', 'VERSION', 'SOURCE', 'SUSPENDED', 'KUSTOMIZATION'],
-        ['dev', 'web/podinfo', 'podinfo', '6.5.0', 'HelmRepository/web/podinfo', 'False', 'flux-system/apps'],
+        ['CLUSTER', 'NAME', 'CHART', 'VERSION', 'SOURCE', 'STATE', 'OBJECTS', 'KUSTOMIZATION', 'MESSAGE'],
+        [
+          'dev',
+          'web/podinfo',
+          'podinfo',
+          '6.5.0',
+          'HelmRepository/web/podinfo',
+          'not-rendered',
+          '0',
+          'flux-system/apps',
+        ],
       ],
     ],
     [
