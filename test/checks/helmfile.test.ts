@@ -173,6 +173,22 @@ describe('readBootstraps', () => {
   });
 });
 
+describe('readBootstraps on hostile input', () => {
+  it('reads a .gotmpl helmfile of unclosed and repeated actions in one pass', () => {
+    const [b] = read({
+      'bootstrap/helmfile.d/01.yaml.gotmpl': `note: ${'{{}}'.repeat(50_000)}x\nreleases:\n  - name: a${'{{'.repeat(100_000)}\n`,
+    });
+    expect(b?.phases[0]?.releases.map((r) => r.name)).toEqual([`a${'{{'.repeat(100_000)}`]);
+  });
+
+  it('does not read values files outside the repository', () => {
+    const [b] = read({
+      'bootstrap/helmfile.yaml': 'releases:\n  - name: a\n    values: [../../../etc/passwd]\n',
+    });
+    expect(b?.phases[0]?.releases[0]?.values.unknown).toEqual(['../../../etc/passwd']);
+  });
+});
+
 describe('readBootstraps on real repositories', () => {
   it('this repository: CRDs, then the apps phase, values read from the HelmReleases', () => {
     const tree = openWorktree(PROJECT_ROOT);

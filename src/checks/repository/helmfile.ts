@@ -81,29 +81,61 @@ export function isHelmfilePath(path: string): boolean {
   );
 }
 
-/** Helmfile state files among `yamlFiles`, with the `.gotmpl` ones of the same directories. */
+function listing(tree: RepoTree, dir: string): { path: string; type: string; name: string }[] {
+  try {
+    return tree.list(dir).map((e) => ({ ...e, path: dir === '' ? e.name : `${dir}/${e.name}` }));
+  } catch (e) {
+    if (e instanceof DiagnosticError) return [];
+    throw e;
+  }
+}
+
+/**
+ * Helmfile state files among `yamlFiles`, plus the `.gotmpl` ones (the YAML scan does not list
+ * them): beside a YAML helmfile, or in a `helmfile.d`/`helmfile` directory of a `bootstrap`
+ * directory that holds YAML files or is at the root.
+ */
 export function helmfilePaths(tree: RepoTree, yamlFiles: readonly string[]): string[] {
   const out = new Set(yamlFiles.filter(isHelmfilePath));
-  for (const dir of new Set([...out].map(dirOf))) {
-    try {
-      for (const e of tree.list(dir)) {
-        const path = dir === '' ? e.name : `${dir}/${e.name}`;
-        if (e.type === 'file' && e.name.endsWith('.gotmpl') && isHelmfilePath(path)) out.add(path);
-      }
-    } catch (e) {
-      if (!(e instanceof DiagnosticError)) throw e;
+  const bootstrapDirs = new Set(tree.stat('bootstrap') === 'dir' ? ['bootstrap'] : []);
+  for (const f of yamlFiles) {
+    const at = `/${f}`.lastIndexOf('/bootstrap/');
+    if (at >= 0) bootstrapDirs.add(f.slice(0, at + 'bootstrap'.length));
+  }
+  const dirs = new Set([...out].map(dirOf));
+  for (const b of bootstrapDirs) {
+    for (const e of listing(tree, b)) {
+      if (e.type === 'dir' && (e.name === 'helmfile.d' || e.name === 'helmfile')) dirs.add(e.path);
+    }
+  }
+  for (const dir of dirs) {
+    for (const e of listing(tree, dir)) {
+      if (e.type === 'file' && e.name.endsWith('.gotmpl') && isHelmfilePath(e.path)) out.add(e.path);
     }
   }
   return [...out].sort();
 }
 
-/** Template actions become TEMPLATED (line count kept); lines holding only actions go. */
+/**
+ * Template actions become TEMPLATED (line count kept); lines holding only actions go. A plain
+ * scan, linear in the text, so a hostile file cannot make it backtrack.
+ */
 function untemplate(text: string): string {
-  return text
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('{{', i);
+    const close = open < 0 ? -1 : text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    const newlines = text.slice(open, close).split('\n').length - 1;
+    out += `${text.slice(i, open)}${TEMPLATED}${'\n'.repeat(newlines)}`;
+    i = close + 2;
+  }
+  out += text.slice(i);
+  return out
     .split('\n')
-    .map((line) => (/^\s*(\{\{[^]*?\}\}\s*)+$/.test(line) ? '' : line))
-    .join('\n')
-    .replace(/\{\{[^]*?\}\}/g, (m) => `${TEMPLATED}${'\n'.repeat(m.split('\n').length - 1)}`);
+    .map((line) => (line.includes(TEMPLATED) && line.replaceAll(TEMPLATED, '').trim() === '' ? '' : line))
+    .join('\n');
 }
 
 interface Parsed {
