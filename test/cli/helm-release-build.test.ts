@@ -123,3 +123,25 @@ describe('get hr with --charts', () => {
     expect(rows.find((row) => row[1] === 'apps/off')?.[5]).toBe('suspended');
   });
 });
+
+describe('tree with --charts', () => {
+  it('nests each release’s chart objects under it, and marks a release not rendered', async () => {
+    const r = await ws.charted(root, ['tree', 'dev']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        '│   ├── HelmRelease/apps/web',
+        '│   │   ├── CustomResourceDefinition/widgets.example.com',
+        '│   │   ├── ConfigMap/web-cm',
+        '│   │   ├── Deployment/web',
+        '│   │   └── Job/web-migrate',
+        '│   └── HelmRelease/apps/off (suspended)',
+      ].join('\n'),
+    );
+  });
+
+  it('without --charts releases are listed without objects or marks', async () => {
+    const r = await ws.cli(['tree', 'dev', '--root', root]);
+    expect(r.stdout).toContain('│   ├── HelmRelease/apps/web\n│   └── HelmRelease/apps/off\n');
+  });
+});
