@@ -48,6 +48,23 @@ export const OTHER_FINDINGS: readonly RuleInfo[] = [
     description: 'a `# k8s-ops:ignore RULE` comment gives no reason; the finding is still ignored',
   },
   {
+    id: 'helm-render-failed',
+    severity: 'error',
+    description:
+      "a HelmRelease could not be rendered: its chart, values, valuesFrom or a post-renderer failed (helm's message)",
+  },
+  {
+    id: 'helm-values-schema',
+    severity: 'error',
+    description: "a HelmRelease's values do not match its chart's values.schema.json (helm's message)",
+  },
+  {
+    id: 'helm-chart-unavailable',
+    severity: 'error',
+    description:
+      "a HelmRelease's chart cannot be had: not in the chart cache offline, not fetchable, or in a Git repository that is not this one",
+  },
+  {
     id: RULE_FAILED,
     severity: 'error',
     description: 'a rule threw instead of reporting: a bug in k8s-ops, not in the repository',

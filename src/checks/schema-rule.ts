@@ -1,7 +1,9 @@
 /**
  * The `schema` rule: every object a cluster applies, validated against the schema of its
  * apiVersion/kind (the Kubernetes OpenAPI, the cluster's own CRDs, then a schema location).
- * Flux's kinds are left to the Flux models, which know their defaults and versions.
+ * Flux's kinds are left to the Flux models, which know their defaults and versions. The objects
+ * of rendered HelmReleases are validated too, found at the HelmRelease with the chart template
+ * named (their text is not in the repository).
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { JsonObject } from '../core/json.js';
@@ -71,8 +73,30 @@ function sourceLocator(tree: RepoTree): (o: RenderedObject, path: (string | numb
   };
 }
 
+/** Who applies a set of objects: a Kustomization, or a HelmRelease (whose objects have no source text). */
+interface Applier {
+  file: string;
+  line?: number;
+  objects: readonly RenderedObject[];
+  /** For a HelmRelease: `HelmRelease namespace/name`. */
+  release?: string;
+}
+
+function appliers(model: ClusterModel): Applier[] {
+  return [
+    ...model.kustomizations,
+    ...model.helmReleases.map((h) => ({
+      file: h.file,
+      ...(h.line !== undefined ? { line: h.line } : {}),
+      objects: h.objects,
+      release: `HelmRelease ${h.ref.namespace}/${h.ref.name}`,
+    })),
+  ];
+}
+
+/** CRDs that Kustomizations apply and that charts install. */
 function crdObjects(model: ClusterModel): JsonObject[] {
-  return model.kustomizations.flatMap((k) =>
+  return appliers(model).flatMap((k) =>
     k.objects.filter((o) => o.obj.kind === 'CustomResourceDefinition').map((o) => o.obj),
   );
 }
@@ -80,16 +104,19 @@ function crdObjects(model: ClusterModel): JsonObject[] {
 function checkModel(model: ClusterModel, registry: SchemaRegistry, locate: ReturnType<typeof sourceLocator>) {
   const out: Diagnostic[] = [];
   const reportedKinds = new Set<string>();
-  for (const ks of model.kustomizations) {
+  for (const ks of appliers(model)) {
     for (const o of ks.objects) {
       const { apiVersion, kind } = o.obj;
       if (typeof apiVersion !== 'string' || typeof kind !== 'string') continue;
-      // Generated objects (configMapGenerator) have no file: point at their Kustomization.
+      // Generated objects (configMapGenerator) and chart output have no source text: point at
+      // the Kustomization or HelmRelease.
       const at = (path: (string | number)[]): Place =>
-        o.file ? locate(o, path) : { file: ks.file, ...(ks.line ? { line: ks.line } : {}) };
+        o.file && !ks.release ? locate(o, path) : { file: ks.file, ...(ks.line ? { line: ks.line } : {}) };
       const found = registry.lookup(apiVersion, kind);
       if (found.status === 'found') {
-        for (const v of found.validator.validate(o.obj)) out.push(violation(v, kind, o, at(v.path)));
+        for (const v of found.validator.validate(o.obj)) {
+          out.push(violation(v, kind, o, at(v.path), ks.release));
+        }
         continue;
       }
       if (found.status === 'skipped' || reportedKinds.has(`${apiVersion} ${kind}`)) continue;
@@ -110,13 +137,20 @@ function checkModel(model: ClusterModel, registry: SchemaRegistry, locate: Retur
   return out;
 }
 
-function violation(v: SchemaViolation, kind: string, o: RenderedObject, place: Place): Diagnostic {
+function violation(
+  v: SchemaViolation,
+  kind: string,
+  o: RenderedObject,
+  place: Place,
+  release?: string,
+): Diagnostic {
   const meta = o.obj.metadata;
   const name = meta && typeof meta === 'object' && !Array.isArray(meta) ? meta.name : undefined;
+  const from = release ? ` (${release}${o.template ? `, template ${o.template}` : ''})` : '';
   return {
     severity: 'error',
     rule: SCHEMA_RULE,
-    message: `${kind}${typeof name === 'string' ? ` ${name}` : ''}: ${v.message}`,
+    message: `${kind}${typeof name === 'string' ? ` ${name}` : ''}${from}: ${v.message}`,
     ...place,
     ...(v.hint ? { hint: v.hint } : {}),
   };

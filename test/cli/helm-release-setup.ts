@@ -40,9 +40,9 @@ export interface Workspace {
   work: string;
   cache: string;
   repo(name: string, files: Files): string;
-  cli(argv: string[]): Promise<CliResult>;
+  cli(argv: string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
   /** `argv` with `--charts --offline --chart-cache CACHE --root ROOT` appended. */
-  charted(root: string, argv: string[]): Promise<CliResult>;
+  charted(root: string, argv: string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
   cleanup(): void;
 }
 
@@ -51,7 +51,7 @@ export async function workspace(): Promise<Workspace> {
   const work = mkdtempSync(join(tmpdir(), 'k8s-ops-hr-'));
   const cache = join(work, 'cache');
   const repos: (() => void)[] = [];
-  const cli = async (argv: string[]): Promise<CliResult> => {
+  const cli = async (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> => {
     let stdout = '';
     let stderr = '';
     const io = {
@@ -59,7 +59,7 @@ export async function workspace(): Promise<Workspace> {
       stdout: (t: string) => void (stdout += t),
       stderr: (t: string) => void (stderr += t),
     };
-    const code = await run(argv, io, {});
+    const code = await run(argv, io, env);
     return { code, stdout, stderr };
   };
   writeFileSync(join(work, 'demo-1.0.0.tgz'), chartArchive('demo', DEMO_CHART));
@@ -74,7 +74,8 @@ export async function workspace(): Promise<Workspace> {
       return r.root;
     },
     cli,
-    charted: (root, argv) => cli([...argv, '--charts', '--offline', '--chart-cache', cache, '--root', root]),
+    charted: (root, argv, env) =>
+      cli([...argv, '--charts', '--offline', '--chart-cache', cache, '--root', root], env),
     cleanup() {
       for (const c of repos) c();
       rmSync(work, { recursive: true, force: true });
