@@ -8,6 +8,7 @@ import { buildJsonChunks, buildYamlChunks, maskDecrypted } from '../report/build
 import { redactRender } from '../report/secret-output.js';
 import { clusterTable, helmReleaseTable, kustomizationTable, sourceTable } from '../report/cluster-tables.js';
 import { formatGraph, type GraphFormat } from '../report/graph.js';
+import { imageTable } from '../report/images.js';
 import { buildUnits, unrenderedNotes, writtenUnits } from '../report/build-units.js';
 import { planOutputFiles } from '../report/output-paths.js';
 import { formatTree } from '../report/tree.js';
@@ -136,13 +137,18 @@ export function addRenderCommands(
     [['kustomizations', 'ks'], 'Flux Kustomizations with their state', kustomizationTable],
     [['helmreleases', 'hr'], 'HelmReleases', helmReleaseTable],
     [['sources'], 'sources (GitRepository, OCIRepository, HelmRepository, Bucket)', sourceTable],
+    [['images'], 'container images each cluster runs, and where each comes from', imageTable],
   ];
   for (const [[name, ...aliases], description, table] of tables) {
     const cmd = get
       .command(name as string)
       .aliases(aliases)
       .description(description);
-    addRenderFlags(cmd.option('--cluster <name>', 'only this cluster')).action(async (flags: RenderFlags) => {
+    // `get images` also takes the cluster as an argument.
+    if (name === 'images') cmd.argument('[cluster]', 'cluster name');
+    addRenderFlags(cmd.option('--cluster <name>', 'only this cluster')).action(async (...args: unknown[]) => {
+      const flags = args.find((a): a is RenderFlags => typeof a === 'object' && a !== null) as RenderFlags;
+      if (typeof args[0] === 'string') flags.cluster = args[0];
       const result = await render(flags, io, env, flags.cluster ? [flags.cluster] : undefined);
       const models = selectClusters(result, flags.cluster);
       io.stdout(table(models));

@@ -145,3 +145,29 @@ describe('tree with --charts', () => {
     expect(r.stdout).toContain('│   ├── HelmRelease/apps/web\n│   └── HelmRelease/apps/off\n');
   });
 });
+
+describe('get images', () => {
+  it('lists chart images with the HelmRelease they come from', async () => {
+    const r = await ws.charted(root, ['get', 'images', 'dev']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s*\t\s*|\s{2,}/));
+    expect(rows[0]).toEqual(['CLUSTER', 'IMAGE', 'OBJECT', 'CONTAINER', 'FROM', 'FILE']);
+    expect(rows.slice(1)).toEqual([
+      [
+        'dev',
+        'nginx:1.25',
+        'Deployment/web',
+        'app',
+        'HelmRelease apps/web',
+        expect.stringMatching(/^apps\/releases\.yaml:\d+$/),
+      ],
+    ]);
+  });
+
+  it('an unknown cluster is a usage error', async () => {
+    expect((await ws.charted(root, ['get', 'images', 'nope'])).code).toBe(2);
+  });
+});
