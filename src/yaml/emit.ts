@@ -29,7 +29,20 @@ function wellFormed(s: string): string {
   return /[\ud800-\udfff]/.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s;
 }
 
+// Strings that are written plain, unanalysed: an ASCII word or path that YAML reads back as
+// the same string (needsQuotingV2 decides), with no space, colon or indicator to look at.
+const PLAIN_WORD = /^[A-Za-z_/][\w./-]{0,127}$/;
+
+/** A plain scalar exactly as emitScalar writes one that has no space or line break. */
+function putPlain(st: EmitterState, text: string): void {
+  if (!st.whitespace) st.put(' ');
+  st.putText(text, text.length);
+  st.whitespace = false;
+  st.indention = false;
+}
+
 function emitString(st: EmitterState, raw: string, ctx: NodeContext): void {
+  if (PLAIN_WORD.test(raw) && !needsQuotingV2(raw)) return putPlain(st, raw);
   const s = wellFormed(raw);
   const style = s.includes('\n') ? 'literal' : needsQuotingV2(s) ? 'double' : 'plain';
   emitScalar(st, s, style, ctx.simpleKey);
@@ -61,7 +74,10 @@ function emitMapping(st: EmitterState, map: JsonObject): void {
   for (const key of sortKeys(Object.keys(map))) {
     const value = map[key] as JsonValue;
     st.writeIndent();
-    if (isSimpleKey(key)) {
+    if (PLAIN_WORD.test(key) && !needsQuotingV2(key)) {
+      putPlain(st, key);
+      st.writeIndicator(':', false, false, false);
+    } else if (isSimpleKey(key)) {
       emitString(st, key, { mapping: true, simpleKey: true });
       st.writeIndicator(':', false, false, false);
     } else {
@@ -76,12 +92,13 @@ function emitMapping(st: EmitterState, map: JsonObject): void {
 }
 
 function emitNode(st: EmitterState, value: JsonValue, ctx: NodeContext): void {
-  if (value === null) return emitScalar(st, 'null', 'plain', ctx.simpleKey);
+  // null, booleans and numbers print as short words without spaces: always plain.
+  if (value === null) return putPlain(st, 'null');
   switch (typeof value) {
     case 'boolean':
-      return emitScalar(st, value ? 'true' : 'false', 'plain', ctx.simpleKey);
+      return putPlain(st, value ? 'true' : 'false');
     case 'number':
-      return emitScalar(st, formatNumber(value), 'plain', ctx.simpleKey);
+      return putPlain(st, formatNumber(value));
     case 'string':
       return emitString(st, value, ctx);
   }
