@@ -282,9 +282,11 @@ class Reader {
 
 /** `text` read as go-yaml would read it, or undefined when it is outside this reader's subset. */
 export function readBlockYaml(text: string): JsonValue | undefined {
-  if (UNSUPPORTED.test(text)) return undefined;
+  // A document start marker alone on the first line changes nothing (a second one would).
+  const body = text.startsWith('---\n') ? text.slice(4) : text;
+  if (UNSUPPORTED.test(body)) return undefined;
   try {
-    return new Reader(text.split('\n')).document();
+    return new Reader(body.split('\n')).document();
   } catch (e) {
     if (e === OUTSIDE) return undefined;
     throw e;

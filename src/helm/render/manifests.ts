@@ -6,6 +6,7 @@
  */
 import { DiagnosticError } from '../../core/diagnostic.js';
 import { isJsonObject } from '../../core/json.js';
+import { readBlockYaml } from '../../gotemplate/helm/block-yaml.js';
 import { parseYaml11Fast } from '../../yaml/parse-yaml11.js';
 import { isPartial } from './template-set.js';
 
@@ -91,7 +92,8 @@ export function splitManifests(text: string): string[] {
 }
 
 function head(doc: string, path: string): { kind: string; annotations?: Record<string, unknown> } {
-  const parsed = parseYaml11Fast(doc);
+  // Most documents are plain block YAML, which the subset reader takes far faster.
+  const parsed = readBlockYaml(doc) ?? parseYaml11Fast(doc);
   if (parsed === undefined) {
     throw new DiagnosticError({
       rule: 'helm-render',

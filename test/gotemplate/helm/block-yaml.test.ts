@@ -18,6 +18,7 @@ const inside: [string, JsonValue][] = [
   ['- a\n- b: c\n  d: e\n', ['a', { b: 'c', d: 'e' }]],
   ['  indented: 1\n  top: 2\n', { indented: 1, top: 2 }],
   ['{}', {}],
+  ['---\nkind: Service\n', { kind: 'Service' }],
 ];
 
 // Texts the subset leaves to the general reader.
@@ -41,7 +42,9 @@ const outside: [string, string][] = [
   ['a:\tb', 'a tab'],
   ['a: 1\r\n', 'a carriage return'],
   ['a: x\u0085y', 'a NEL'],
-  ['---\na: 1', 'a document marker'],
+  ['a: 1\n---\nb: 2', 'a second document'],
+  ['---\n---\na: 1', 'an empty first document'],
+  ['--- a: 1', 'content after the document marker'],
   ['- - a', 'a compact nested sequence'],
   ['just a scalar', 'a scalar document'],
   ['', 'an empty text'],
@@ -90,7 +93,7 @@ function* generated(count: number): Generator<string> {
   ];
   let seed = 7;
   const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
     return seed % n;
   };
   for (let i = 0; i < count; i++) {
