@@ -26,6 +26,17 @@ export interface Renderable {
 }
 
 const decoder = new TextDecoder();
+// Template texts by their bytes: every render lists the templates, few parse them.
+const texts = new WeakMap<Uint8Array, string>();
+
+function decoded(data: Uint8Array): string {
+  let text = texts.get(data);
+  if (text === undefined) {
+    text = decoder.decode(data);
+    texts.set(data, text);
+  }
+  return text;
+}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -35,10 +46,11 @@ export const isPartial = (name: string): boolean => baseName(name).startsWith('_
 
 /** helm's sortTemplates: more `/` first; equal depth in reverse byte order. */
 export function parseOrder(names: readonly string[]): string[] {
-  const depth = (s: string): number => s.split('/').length;
+  // Every render sorts its templates: count each name's slashes once, not per comparison.
+  const depths = new Map(names.map((s) => [s, s.split('/').length]));
   return [...names].sort((a, b) => {
-    const da = depth(a);
-    const db = depth(b);
+    const da = depths.get(a)!;
+    const db = depths.get(b)!;
     if (da !== db) return db - da;
     return a < b ? 1 : a > b ? -1 : 0;
   });
@@ -64,7 +76,7 @@ export function renderables(root: Chart): Renderable[] {
       if (library && !isPartial(t.name)) continue;
       out.push({
         name: `${path}/${t.name}`,
-        text: decoder.decode(t.data),
+        text: decoded(t.data),
         chart,
         basePath: `${path}/templates`,
         chartIndex,
