@@ -5,6 +5,7 @@
  * own file (a remote `$ref`, an unknown `$schema`) stops the render with a diagnostic naming
  * it: k8s-ops never fetches, where helm would read the file or the network.
  */
+import { createHash } from 'node:crypto';
 import { DiagnosticError } from '../../../core/diagnostic.js';
 import type { Chart } from '../../chart/types.js';
 import { compileSchema, SchemaCompileError, type CompiledSchema } from './compile.js';
@@ -20,11 +21,22 @@ export const SCHEMA_HEADER =
 type Loaded = { ok: true; schema: CompiledSchema } | { ok: false; message: string; remote?: string };
 
 const cache = new WeakMap<Uint8Array, Loaded>();
+// By content too: a library subchart often ships its parent's schema file (app-template's
+// `common` does, 560 KB), and compiling it is the slowest step of a first render. The last few
+// only, by digest, so that schemas are not kept after their charts.
+const byDigest = new Map<string, Loaded>();
+const KEPT_BY_DIGEST = 8;
 const decoder = new TextDecoder();
 
 function load(bytes: Uint8Array): Loaded {
   const hit = cache.get(bytes);
   if (hit) return hit;
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const same = byDigest.get(digest);
+  if (same) {
+    cache.set(bytes, same);
+    return same;
+  }
   let out: Loaded;
   try {
     out = { ok: true, schema: compileSchema(parseSchemaJson(decoder.decode(bytes))) };
@@ -34,6 +46,8 @@ function load(bytes: Uint8Array): Loaded {
     else throw e;
   }
   cache.set(bytes, out);
+  byDigest.set(digest, out);
+  if (byDigest.size > KEPT_BY_DIGEST) byDigest.delete(byDigest.keys().next().value!);
   return out;
 }
 
