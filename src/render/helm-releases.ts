@@ -20,6 +20,7 @@ import { parseFluxObject } from '../flux/models/index.js';
 import { GoInt } from '../gotemplate/value.js';
 import type { RepoTree } from '../tree/repo-tree.js';
 import { chartFor } from './helm-chart.js';
+import { unknownValuesFor } from './helm-known-values.js';
 import type { HelmService } from './helm-service.js';
 import { indexCluster, type ClusterIndex } from './cluster-lookup.js';
 import { refKey, type ClusterModel, type HelmReleaseRecord, type RenderedObject } from './model.js';
@@ -128,6 +129,8 @@ async function renderOne(
     return;
   }
   r.values = jsonValues(values.values);
+  const unknown = unknownValuesFor(chart.key, chart.input, r.values);
+  if (unknown && unknown.length > 0) r.unknownValuePaths = unknown;
   if (values.placeholders.length > 0) {
     model.diagnostics.push({
       severity: 'info',

@@ -89,6 +89,8 @@ export interface HelmReleaseRecord {
   objects: RenderedObject[];
   /** The user values handed to helm, after valuesFrom (present once they could be computed). */
   values?: JsonObject;
+  /** Key paths of `values` the chart's values.yaml and templates know nowhere, with the closest known key. */
+  unknownValuePaths?: { path: string[]; closest?: string }[];
 }
 
 export interface SourceRecord {
