@@ -1,137 +1,151 @@
-// Benchmark: app-template rendered natively (parse once, render N times in one process) against
-// `helm template` of the same chart and values, measured in the same run, alternating.
-// Usage: npm run build && node bench/helm-template.mjs [--write]
+// Benchmark: the native chart engine against `helm template`, measured in the same run,
+// alternating so that both see the same machine load.
+//  1. app-template with one values file: rounds of warm native renders, one `helm template`
+//     process and one fresh native process (with the time of each of its steps).
+//  2. Every chart of ../shared/helm/charts with default values and with every values file
+//     written for it: one native render (chart prepared once, in this process) then one
+//     `helm template` process, per render.
+// Native renders run on a worker thread with a 4 MB stack, as chart rendering needs.
+// Usage: npm run build && node bench/helm-template.mjs [--write | --quick]
+// (--quick: two rounds and three charts, to try the benchmark itself)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadChartArchive } from '../dist/helm/chart/load.js';
-import { prepareChart, renderChart } from '../dist/helm/render/render.js';
-import { parseUserValues } from '../dist/helm/values/user-values.js';
-import { runHelmSync } from '../test/helpers/helm-binary.mjs';
+import { Worker } from 'node:worker_threads';
+import { locateHelm } from '../test/helpers/helm-binary.mjs';
+import { writeHelmSection } from './helm-report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const chartFile = resolve(root, '../shared/helm/charts/app-template-4.1.1.tgz');
+const shared = resolve(root, '../shared/helm');
+const chartsDir = join(shared, 'charts');
+const valuesDir = join(shared, 'values');
+const APP_TEMPLATE = join(chartsDir, 'app-template-4.1.1.tgz');
 // A typical values file: two controllers, services, an HTTPRoute, persistence.
-const valuesFile = resolve(
-  root,
-  '../shared/helm/values/app-template/onedr0p__home-ops__kubernetes_apps_default_autobrr_app_helmrelease.yaml__autobrr.yaml',
+const APP_VALUES = join(
+  valuesDir,
+  'app-template/onedr0p__home-ops__kubernetes_apps_default_autobrr_app_helmrelease.yaml__autobrr.yaml',
 );
-if (!existsSync(chartFile) || !existsSync(valuesFile)) {
+if (!existsSync(APP_TEMPLATE) || !existsSync(APP_VALUES)) {
   console.error('bench: ../shared/helm not found beside the project');
   process.exit(2);
 }
-const OPTIONS = { releaseName: 'rel', namespace: 'ns', kubeVersion: '1.31.0' };
-const HELM_ARGS = ['template', 'rel', chartFile, '-f', valuesFile, '-n', 'ns', '--kube-version', '1.31.0'];
-const ROUNDS = 10;
+const helm = locateHelm();
+if (!helm.path) {
+  console.error(`bench: no helm: ${helm.reason}`);
+  process.exit(2);
+}
+const QUICK = process.argv.includes('--quick');
+const loadAtStart = loadavg()[0];
+const ROUNDS = QUICK ? 2 : 10;
 const RENDERS_PER_ROUND = 20;
+const HELM_OPTIONS = ['-n', 'ns', '--kube-version', '1.31.0'];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (n) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
-const ratio = (ours, theirs) =>
-  ours <= theirs ? `${(theirs / ours).toFixed(1)}x faster` : `${(ours / theirs).toFixed(1)}x slower`;
-const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+// helm with private, empty home folders, never reaching out; its peak memory through GNU time.
+const home = mkdtempSync(join(tmpdir(), 'k8s-ops-bench-helm-'));
+process.once('exit', () => rmSync(home, { recursive: true, force: true }));
+const helmEnv = { ...process.env, HELM_NO_PLUGINS: '1', KUBECONFIG: join(home, 'kubeconfig') };
+for (const k of ['CACHE', 'CONFIG', 'DATA']) {
+  helmEnv[`HELM_${k}_HOME`] = join(home, k.toLowerCase());
+  mkdirSync(helmEnv[`HELM_${k}_HOME`]);
+}
+for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete helmEnv[k];
+const timeFile = join(home, 'time.txt');
+const gnuTime = spawnSync('time', ['-f', '%M', '-o', timeFile, 'true']).status === 0;
 
-// A whole native process: load, parse and render once, as one `k8s-ops` run of one release would.
-function nativeProcess() {
-  const script = `
-    import { readFileSync } from 'node:fs';
-    import { loadChartArchive } from '../dist/helm/chart/load.js';
-    import { prepareChart, renderChart } from '../dist/helm/render/render.js';
-    import { parseUserValues } from '../dist/helm/values/user-values.js';
-    const p = prepareChart(loadChartArchive(readFileSync(${JSON.stringify(chartFile)}), 'app-template'));
-    const v = parseUserValues(readFileSync(${JSON.stringify(valuesFile)}, 'utf8'), 'values.yaml');
-    process.stdout.write(renderChart(p, v, ${JSON.stringify(OPTIONS)}).text);
-  `;
+function helmRun(chart, valuesFile) {
+  const args = ['template', 'rel', chart, ...(valuesFile ? ['-f', valuesFile] : []), ...HELM_OPTIONS];
+  const [cmd, argv] = gnuTime
+    ? ['time', ['-f', '%M', '-o', timeFile, helm.path, ...args]]
+    : [helm.path, args];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--stack-size=3900', '--input-type=module', '-e', script], {
-    cwd: join(root, 'bench'),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  const r = spawnSync(cmd, argv, { env: helmEnv, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const ms = performance.now() - t0;
+  const rssKb = gnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
+  const error = r.status === 0 ? undefined : r.stderr.replace(/^Error: /, '') || `exit ${r.status}`;
+  return { ms, ok: r.status === 0, text: r.stdout, error, rss: rssKb * 1024 };
+}
+
+// The native worker, one request at a time.
+const worker = new Worker(new URL('./helm-native-worker.mjs', import.meta.url), {
+  resourceLimits: { stackSizeMb: 4 },
+});
+let pending;
+worker.on('message', (m) => pending?.resolve(m));
+worker.on('error', (e) => pending?.reject(e));
+const ask = (msg) =>
+  new Promise((resolvePromise, reject) => {
+    pending = { resolve: resolvePromise, reject };
+    worker.postMessage(msg);
   });
-  const elapsed = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`native process failed: ${r.stderr}`);
-  return { elapsed, text: r.stdout };
-}
 
-function helmProcess() {
+function wholeProcess() {
+  const script = join(root, 'bench/helm-whole-process.mjs');
   const t0 = performance.now();
-  const r = runHelmSync(HELM_ARGS);
-  const elapsed = performance.now() - t0;
-  if (!r.ok) throw new Error(`helm template failed: ${r.stderr}`);
-  return { elapsed, text: r.stdout };
+  const r = spawnSync(process.execPath, ['--stack-size=3900', script, APP_TEMPLATE, APP_VALUES], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`native process failed: ${r.stderr}`);
+  return { ms, text: r.stdout, steps: JSON.parse(r.stderr) };
 }
 
-const l0 = performance.now();
-const prepared = prepareChart(loadChartArchive(readFileSync(chartFile), 'app-template'));
-const user = parseUserValues(readFileSync(valuesFile, 'utf8'), 'values.yaml');
-const loadMs = performance.now() - l0;
-const f0 = performance.now();
-const first = renderChart(prepared, user, OPTIONS).text; // parses the templates
-const firstMs = performance.now() - f0;
-
-const renders = [];
-const helmRuns = [];
-const nativeRuns = [];
-let same = true;
+// 1. app-template, one values file.
+const app = { renders: [], helm: [], whole: [], steps: [], same: true };
+const prep = await ask({ op: 'prepare', chart: APP_TEMPLATE });
+app.loadMs = prep.loadMs;
 for (let round = 0; round < ROUNDS; round++) {
   for (let i = 0; i < RENDERS_PER_ROUND; i++) {
-    const t0 = performance.now();
-    renderChart(prepared, user, OPTIONS);
-    renders.push(performance.now() - t0);
+    const n = await ask({ op: 'render', chart: APP_TEMPLATE, valuesFile: APP_VALUES });
+    if (!n.ok) throw new Error(`app-template render failed: ${n.error}`);
+    app.renders.push(n.ms);
+    app.text ??= n.text;
   }
-  const h = helmProcess();
-  helmRuns.push(h.elapsed);
-  same &&= h.text === first;
-  const n = nativeProcess();
-  nativeRuns.push(n.elapsed);
-  same &&= n.text === first;
+  const h = helmRun(APP_TEMPLATE, APP_VALUES);
+  app.helm.push(h.ms);
+  app.same &&= h.text === app.text;
+  const w = wholeProcess();
+  app.whole.push(w.ms);
+  app.steps.push(w.steps);
+  app.same &&= w.text === app.text;
 }
+
+// 2. Every chart with default values and with each values file written for it.
+const charts = readdirSync(chartsDir)
+  .map((f) => ({ file: f, name: /^(.+?)-v?\d+\.\d+\.\d+.*\.tgz$/.exec(f)?.[1] }))
+  .filter((c) => c.name)
+  .sort((a, b) => (a.file < b.file ? -1 : 1))
+  .slice(0, QUICK ? 3 : undefined);
+const all = { jobs: [], prepare: [], peakRss: 0, helmRss: [] };
+for (const c of charts) {
+  const chart = join(chartsDir, c.file);
+  const p = await ask({ op: 'prepare', chart });
+  all.prepare.push({ chart: c.file, ...p });
+  const dir = join(valuesDir, c.name);
+  const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+  for (const valuesFile of [undefined, ...files.map((f) => join(dir, f))]) {
+    const label = `${c.file}${valuesFile ? ` -f ${c.name}/${valuesFile.slice(dir.length + 1)}` : ''}`;
+    const native = await ask({ op: 'render', chart, valuesFile });
+    const theirs = helmRun(chart, valuesFile);
+    all.peakRss = Math.max(all.peakRss, native.peakRss);
+    if (!Number.isNaN(theirs.rss)) all.helmRss.push(theirs.rss);
+    const same = native.ok && theirs.ok && native.text === theirs.text;
+    // Only the figures are kept: the outputs would count in the process's memory.
+    delete native.text;
+    delete theirs.text;
+    all.jobs.push({ label, native, helm: theirs, same });
+  }
+}
+await worker.terminate();
 
 const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const rows = [
-  ['render in a process that has rendered before (parse reused), median per render', renders, helmRuns],
-  ['whole process: load, parse and render once', nativeRuns, helmRuns],
-];
-const table = [
-  '| app-template 4.1.1, one values file | native (k8s-ops) | helm template | ratio |',
-  '|---|---|---|---|',
-  ...rows.map(
-    ([label, ours, theirs]) =>
-      `| ${label} | ${ms(median(ours))} (${range(ours)}) | ${ms(median(theirs))} (${range(theirs)}) | ${ratio(median(ours), median(theirs))} |`,
-  ),
-  `| first render in the process (parses the templates) | ${ms(firstMs)} | | |`,
-  `| loading the chart archive | ${ms(loadMs)} | | |`,
-].join('\n');
-console.log(`${machine}; output identical to helm: ${same}\n${table}`);
-
-if (process.argv.includes('--write')) {
-  const file = join(root, 'docs/performance.md');
-  const doc = readFileSync(file, 'utf8');
-  const section = `## Rendering a Helm chart: app-template vs. \`helm template\`
-
-Measured with \`node bench/helm-template.mjs --write\` after \`npm run build\`
-(${new Date().toISOString().slice(0, 10)}, ${machine}). app-template 4.1.1 with one real values file
-(two controllers, services, an HTTPRoute, persistence), release \`rel\` in \`ns\`, Kubernetes 1.31.0.
-${ROUNDS} rounds, each of ${RENDERS_PER_ROUND} native renders in this process, one \`helm template\`
-process and one fresh native process, alternated so that both see the same machine load.
-Medians with min–max. The native output was ${same ? 'byte-identical to' : 'NOT identical to'} helm's in every run.
-
-${table}
-
-The template set is parsed once per chart and reused by every later render (the first render
-pays for it); values are coalesced and every template executed again on each render.
-`;
-  const start = doc.indexOf('## Rendering a Helm chart');
-  const next = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
-  const updated =
-    start < 0
-      ? `${doc.trimEnd()}\n\n${section}`
-      : `${doc.slice(0, start)}${section}${next < 0 ? '' : doc.slice(next)}`;
-  writeFileSync(file, updated);
-  console.log('wrote docs/performance.md');
-}
+const load = [loadAtStart, loadavg()[0]];
+writeHelmSection(
+  { machine, load, app, all, gnuTime, rounds: ROUNDS, perRound: RENDERS_PER_ROUND },
+  {
+    root,
+    write: process.argv.includes('--write') && !QUICK,
+  },
+);
