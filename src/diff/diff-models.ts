@@ -8,13 +8,12 @@ import {
   type ClusterModel,
   type HelmReleaseRecord,
   type KustomizationRecord,
-  type RenderedObject,
 } from '../render/model.js';
-import { deepEqual } from '../core/json.js';
-import { emitYaml } from '../yaml/emit.js';
+import { releaseApplier, releaseApplierKey, releaseChanges } from './helm-objects.js';
 import { diffHelmRelease } from './helm-values.js';
-import { isSensitive, maskPair } from './mask.js';
-import { displayOf, identityKey, identityOf, objectPatch, withOwnerLabelsOf } from './objects.js';
+import { imageChanges } from './images.js';
+import { append, diffObjects, type Applier } from './object-changes.js';
+import { identityKey, identityOf } from './objects.js';
 import type {
   ClusterDiff,
   DiffCounts,
@@ -27,13 +26,6 @@ import type {
 } from './types.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** An object found on one side, with the Kustomization that applies it. */
-interface Placed {
-  ks: string;
-  key: string;
-  o: RenderedObject;
-}
 
 function sideOf(k: KustomizationRecord): KustomizationSide {
   return { state: k.state, ...(k.reason !== undefined ? { reason: k.reason } : {}) };
@@ -72,107 +64,61 @@ function untouched(
   return false;
 }
 
-function placed(ks: string, objects: readonly RenderedObject[]): Map<string, Placed> {
-  const out = new Map<string, Placed>();
-  for (const o of objects) {
-    const key = identityKey(identityOf(o.obj));
-    out.set(key, { ks, key, o });
-  }
-  return out;
+/** A compared Kustomization's objects; a side that did not render applies nothing new. */
+function ksApplier(
+  key: string,
+  a: KustomizationRecord | undefined,
+  b: KustomizationRecord | undefined,
+): Applier {
+  const objects = (k: KustomizationRecord | undefined) => (k?.state === 'rendered' ? k.objects : []);
+  return { key, before: objects(a), after: objects(b), chart: false };
 }
 
-function printed(o: RenderedObject): string {
-  return emitYaml(o.obj);
-}
-
-function objectDiff(action: ObjectDiff['action'], a: Placed | undefined, b: Placed | undefined): ObjectDiff {
-  const id = identityOf(((b ?? a) as Placed).o.obj);
-  const display = displayOf(id);
-  let before = a?.o;
-  if (action === 'moved' && a && b) before = { ...a.o, obj: withOwnerLabelsOf(a.o.obj, b.o.obj) };
-  const [x, y] = maskPair(before, b?.o);
-  return {
-    id,
-    display,
-    action,
-    ...(action === 'moved' && a ? { from: a.ks } : {}),
-    diff: objectPatch(display, x, y),
-  };
-}
-
-function changed(a: Placed, b: Placed): boolean {
-  // Equal data prints equally: most objects are unchanged, and comparing is cheaper than printing.
-  if (deepEqual(a.o.obj, b.o.obj)) return false;
-  if (!isSensitive(a.o) && !isSensitive(b.o)) return printed(a.o) !== printed(b.o);
-  const [x, y] = maskPair(a.o, b.o);
-  return emitYaml(x ?? {}) !== emitYaml(y ?? {});
+function releaseAppliers(pairs: readonly ReleasePair[]): Applier[] {
+  return pairs.flatMap(({ x, y }) => releaseApplier(x, y) ?? []);
 }
 
 const emptyCounts = (): DiffCounts => ({ added: 0, changed: 0, removed: 0, failing: 0, newlyFailing: 0 });
 
-/** Adds `item` to the list under `key` (in place: copying would make many changes quadratic). */
-function append<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
+/** A HelmRelease on both sides, with the Kustomization that applies it. */
+interface ReleasePair {
+  owner: string;
+  x: HelmReleaseRecord | undefined;
+  y: HelmReleaseRecord | undefined;
 }
 
-/** Object-level changes per Kustomization key, moves paired across Kustomizations. */
-function diffObjects(pairs: [string, KustomizationRecord | undefined, KustomizationRecord | undefined][]) {
-  const out = new Map<string, ObjectDiff[]>();
-  const removed: Placed[] = [];
-  const added: Placed[] = [];
-  const push = (ks: string, d: ObjectDiff) => append(out, ks, d);
-  for (const [ks, a, b] of pairs) {
-    const before = placed(ks, a?.state === 'rendered' ? a.objects : []);
-    const after = placed(ks, b?.state === 'rendered' ? b.objects : []);
-    for (const [key, p] of before) {
-      const q = after.get(key);
-      if (!q) removed.push(p);
-      else if (changed(p, q)) push(ks, objectDiff('drifted', p, q));
-    }
-    for (const [key, q] of after) if (!before.has(key)) added.push(q);
-  }
-  // Removed objects by identity, each list read from its front: a move takes the first one.
-  const pending = new Map<string, { list: Placed[]; next: number }>();
-  for (const p of removed) {
-    const queue = pending.get(p.key);
-    if (queue) queue.list.push(p);
-    else pending.set(p.key, { list: [p], next: 0 });
-  }
-  const moved = new Set<Placed>();
-  for (const q of added) {
-    const queue = pending.get(q.key);
-    const from = queue && queue.next < queue.list.length ? queue.list[queue.next++] : undefined;
-    push(q.ks, from ? objectDiff('moved', from, q) : objectDiff('created', undefined, q));
-    if (from) moved.add(from);
-  }
-  for (const p of removed) if (!moved.has(p)) push(p.ks, objectDiff('deleted', p, undefined));
-  for (const list of out.values()) {
-    list.sort((x, y) => byString(x.display, y.display) || byString(x.id.group, y.id.group));
-  }
-  return out;
-}
-
-function diffHelmReleases(
-  base: ClusterModel | undefined,
-  head: ClusterModel | undefined,
-  compared: Set<string>,
-  sensitive: Set<string>,
-): Map<string, HelmReleaseDiff[]> {
+/** Releases whose owning Kustomization is compared, sorted by `namespace/name`. */
+function releasePairs(base: ClusterModel | undefined, head: ClusterModel | undefined, compared: Set<string>) {
   const index = (m: ClusterModel | undefined) =>
     new Map<string, HelmReleaseRecord>((m?.helmReleases ?? []).map((h) => [refKey(h.ref), h]));
   const a = index(base);
   const b = index(head);
-  const out = new Map<string, HelmReleaseDiff[]>();
+  const out: ReleasePair[] = [];
   for (const key of [...new Set([...a.keys(), ...b.keys()])].sort(byString)) {
     const x = a.get(key);
     const y = b.get(key);
     const owner = refKey(((y ?? x) as HelmReleaseRecord).owner);
-    if (!compared.has(owner)) continue;
+    if (compared.has(owner)) out.push({ owner, x, y });
+  }
+  return out;
+}
+
+/** Release diffs per owning Kustomization: values, chart, state and rendered objects. */
+function diffHelmReleases(
+  pairs: readonly ReleasePair[],
+  objects: Map<string, ObjectDiff[]>,
+  sensitive: Set<string>,
+): Map<string, HelmReleaseDiff[]> {
+  const out = new Map<string, HelmReleaseDiff[]>();
+  for (const { owner, x, y } of pairs) {
+    const any = (y ?? x) as HelmReleaseRecord;
     const masked = [x, y].some((h) => h && sensitive.has(identityKey(identityOf(h.obj))));
     const d = diffHelmRelease(x, y, masked);
-    if (d) append(out, owner, d);
+    const extra = releaseChanges(x, y);
+    const objs = objects.get(releaseApplierKey(any)) ?? [];
+    if (!d && !extra.stateChange && !extra.renderedChart && objs.length === 0) continue;
+    const base: HelmReleaseDiff = d ?? { ref: refKey(any.ref), action: 'changed', values: [] };
+    append(out, owner, { ...base, ...extra, ...(objs.length > 0 ? { objects: objs } : {}) });
   }
   return out;
 }
@@ -211,8 +157,12 @@ export function diffCluster(
     const y = b.get(k);
     return y ? y.state === 'rendered' : !untouched(k, a, b);
   });
-  const objects = diffObjects(compared.map((k) => [k, a.get(k), b.get(k)]));
-  const releases = diffHelmReleases(base, head, new Set(compared), sensitiveKeys([base, head]));
+  const pairs = releasePairs(base, head, new Set(compared));
+  const objects = diffObjects([
+    ...compared.map((k) => ksApplier(k, a.get(k), b.get(k))),
+    ...releaseAppliers(pairs),
+  ]);
+  const releases = diffHelmReleases(pairs, objects.byApplier, sensitiveKeys([base, head]));
   const counts = emptyCounts();
   const kustomizations: KustomizationDiff[] = [];
   for (const key of keys.filter(wanted)) {
@@ -222,9 +172,9 @@ export function diffCluster(
     if (y?.state === 'failed') counts.failing++;
     const change = x && y ? stateChange(x, y) : undefined;
     if (change === 'newly-failing' || (!x && y?.state === 'failed')) counts.newlyFailing++;
-    const objs = objects.get(key) ?? [];
+    const objs = objects.byApplier.get(key) ?? [];
     const hrs = releases.get(key) ?? [];
-    for (const o of objs) {
+    for (const o of [...objs, ...hrs.flatMap((h) => h.objects ?? [])]) {
       if (o.action === 'created') counts.added++;
       else if (o.action === 'deleted') counts.removed++;
       else counts.changed++;
@@ -241,7 +191,11 @@ export function diffCluster(
     });
   }
   const action = !base ? 'added' : !head ? 'removed' : kustomizations.length > 0 ? 'changed' : 'unchanged';
-  return { name, action, counts, kustomizations };
+  const images = imageChanges(
+    objects.before.map((p) => p.o),
+    objects.after.map((p) => p.o),
+  );
+  return { name, action, counts, kustomizations, ...(images.length > 0 ? { images } : {}) };
 }
 
 /** Per cluster (matched by name), per Flux Kustomization: what changes from `base` to `head`. */

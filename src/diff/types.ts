@@ -2,7 +2,7 @@
  * The shape of a repository diff: plain data, printed by src/report (text, markdown, json).
  * Every list is sorted so that the same two revisions always give the same bytes.
  */
-import type { KustomizationState } from '../render/model.js';
+import type { HelmReleaseState, KustomizationState } from '../render/model.js';
 
 /** Identity of an object inside one cluster (the version is not part of it, as in Kubernetes). */
 export interface ObjectIdentity {
@@ -20,10 +20,15 @@ export interface ObjectDiff {
   /** `Kind/namespace/name` (`Kind/name` when cluster-scoped), as `flux diff` prints it. */
   display: string;
   action: ObjectAction;
-  /** For `moved`: the Kustomization (`namespace/name`) that applied it before. */
+  /**
+   * For `moved`: what applied it before, the Kustomization as `namespace/name` or a
+   * HelmRelease as `HelmRelease/namespace/name`.
+   */
   from?: string;
   /** Unified diff of the printed YAML, Secret values masked; '' when a move changed nothing else. */
   diff: string;
+  /** Paths of values helm regenerates on every render, masked on both sides (`data.tls.crt`). */
+  volatile?: string[];
 }
 
 export interface KustomizationSide {
@@ -46,6 +51,11 @@ export interface ValueChange {
   after?: string;
 }
 
+export interface HelmReleaseSide {
+  state: HelmReleaseState;
+  reason?: string;
+}
+
 export interface HelmReleaseDiff {
   /** `namespace/name`. */
   ref: string;
@@ -53,6 +63,24 @@ export interface HelmReleaseDiff {
   chart?: { before?: string; after?: string };
   version?: { before?: string; after?: string };
   values: ValueChange[];
+  /** Present with `stateChange`: the release's state on each side. */
+  before?: HelmReleaseSide;
+  after?: HelmReleaseSide;
+  /** The release started or stopped failing, or changed state otherwise (see StateChange). */
+  stateChange?: StateChange;
+  /** The chart as rendered, `name-version` (a semver range or an OCI digest resolved). */
+  renderedChart?: { before?: string; after?: string };
+  /** Object-level changes of the rendered chart; absent when there are none. */
+  objects?: ObjectDiff[];
+}
+
+/** One container image that changes: `before` only when removed, `after` only when added. */
+export interface ImageChange {
+  action: 'added' | 'removed' | 'changed';
+  before?: string;
+  after?: string;
+  /** `Kind/namespace/name (container)` of each object whose image this is, sorted. */
+  objects: string[];
 }
 
 export interface KustomizationDiff {
@@ -82,6 +110,8 @@ export interface ClusterDiff {
   counts: DiffCounts;
   /** Only Kustomizations with a change, sorted by `namespace/name`. */
   kustomizations: KustomizationDiff[];
+  /** Container images added, removed or changed; absent when none changed. */
+  images?: ImageChange[];
 }
 
 export interface RepositoryDiff {
