@@ -14,8 +14,8 @@ export interface ValuesRead {
   free: boolean;
 }
 
-/** What an expression stands for: the template's root context, a values path, or unknown. */
-type Sym = { root: true } | { path: string[] } | undefined;
+/** What an expression stands for: the template's root context, values paths (any of), or unknown. */
+type Sym = { root: true } | { paths: string[][] } | undefined;
 
 /** Functions that only test or print a value: its keys are not handed on. */
 const LOOKS_ONLY = new Set([
@@ -65,7 +65,7 @@ const LOOKS_ONLY = new Set([
   'title',
   'lookup',
 ]);
-/** Functions that return (one of) their arguments: the path flows on. */
+/** Functions that return one of their arguments: each path flows on. */
 const PASSES_ON = new Set(['default', 'required', 'coalesce', 'ternary']);
 
 const ROOT: Sym = { root: true };
@@ -79,14 +79,14 @@ class Walker {
   readonly reads: ValuesRead[] = [];
 
   private note(s: Sym, free: boolean): void {
-    if (s && 'path' in s) this.reads.push({ path: s.path, free });
+    if (s && 'paths' in s) for (const path of s.paths) this.reads.push({ path, free });
   }
 
   private chain(base: Sym, idents: readonly string[]): Sym {
-    if (base && 'path' in base) return { path: [...base.path, ...idents] };
+    if (base && 'paths' in base) return { paths: base.paths.map((p) => [...p, ...idents]) };
     // From the root, a dict holding the root (`.ctx.Values`) or a value not followed.
     const i = idents.indexOf('Values');
-    return i < 0 ? undefined : { path: idents.slice(i + 1) };
+    return i < 0 ? undefined : { paths: [idents.slice(i + 1)] };
   }
 
   private arg(n: Node, scope: Scope): Sym {
@@ -118,7 +118,7 @@ class Walker {
 
   /** `index P "a" "b"`, `get P "a"`: the path extended by constant keys, else P is free-form. */
   private keyed(base: Sym, keys: readonly Node[]): Sym {
-    if (!base || !('path' in base)) return undefined;
+    if (!base || !('paths' in base)) return undefined;
     const names: string[] = [];
     for (const k of keys) {
       if (k.kind !== 'string') {
@@ -127,7 +127,7 @@ class Walker {
       }
       names.push(k.text);
     }
-    const s = { path: [...base.path, ...names] };
+    const s = { paths: base.paths.map((p) => [...p, ...names]) };
     this.note(s, false);
     return s;
   }
@@ -148,7 +148,10 @@ class Walker {
     if (f === 'dig' && hasPiped) return this.keyed(piped, rest.slice(0, -1));
     if (f === 'dig') return this.keyed(args[args.length - 1], rest.slice(0, -2));
     if (LOOKS_ONLY.has(f)) return undefined;
-    if (PASSES_ON.has(f)) return [...args].reverse().find((a) => a !== undefined);
+    if (PASSES_ON.has(f)) {
+      const paths = args.flatMap((a) => (a && 'paths' in a ? a.paths : []));
+      return paths.length > 0 ? { paths } : undefined;
+    }
     for (const a of args) this.note(a, true);
     return undefined;
   }

@@ -114,6 +114,12 @@ describe('unknown values keys', () => {
       [],
     ],
     [
+      'coalesce passes each path on',
+      { 'a.yaml': '{{ $s := coalesce .Values.socketLB .Values.hostServices }}{{ $s.hostNamespaceOnly }}' },
+      { socketLB: { hostNamespaceOnly: true }, hostServices: { hostNamespaceOnly: true } },
+      [],
+    ],
+    [
       'a test does not free a map',
       { 'a.yaml': '{{ if .Values.cgroup }}{{ end }}' },
       { cgroup: { x: 1 } },
