@@ -7,7 +7,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json.js';
 
 /** What a masked value is printed as, on both sides. */
-export const VOLATILE = '(volatile: regenerated on every render, masked)';
+export const VOLATILE = '(volatile, masked)';
 
 /** Secret data keys filled by helm's certificate and random functions in common charts. */
 export const VOLATILE_SECRET_KEYS = ['ca.crt', 'ca.key', 'tls.crt', 'tls.key', 'admin-password'];

@@ -3,8 +3,14 @@
  * and is always kept; the per-cluster sections follow, collapsed, and stop with a note
  * before the comment would pass GitHub's size limit.
  */
-import type { ClusterDiff, KustomizationDiff, ObjectDiff, RepositoryDiff } from '../diff/types.js';
-import { countsSummary, helmReleaseLines, objectLine, stateLine } from './diff-text.js';
+import type {
+  ClusterDiff,
+  ImageChange,
+  KustomizationDiff,
+  ObjectDiff,
+  RepositoryDiff,
+} from '../diff/types.js';
+import { countsSummary, helmReleaseLines, objectLine, stateLine, volatileLine } from './diff-text.js';
 
 /** The first line of every comment: the PR workflow finds its own comment by it. */
 export const DIFF_MARKER = '<!-- k8s-ops-diff -->';
@@ -52,7 +58,8 @@ function summary(diff: RepositoryDiff): string {
 }
 
 function ksHead(k: KustomizationDiff): string {
-  const n = (a: ObjectDiff['action']) => k.objects.filter((o) => o.action === a).length;
+  const all = [...k.objects, ...k.helmReleases.flatMap((h) => h.objects ?? [])];
+  const n = (a: ObjectDiff['action']) => all.filter((o) => o.action === a).length;
   const parts = (['created', 'drifted', 'moved', 'deleted'] as const)
     .filter((a) => n(a) > 0)
     .map((a) => `${n(a)} ${a}`);
@@ -81,12 +88,27 @@ function ksBlocks(k: KustomizationDiff): string[] {
   for (const h of k.helmReleases) {
     const lines = helmReleaseLines(h).map((l) => `  - ${code(l)}\n`);
     blocks.push(`- ⎈ HelmRelease ${code(h.ref)} ${h.action}\n${lines.join('')}\n`);
+    for (const o of h.objects ?? []) blocks.push(objectBlock(o, ` (⎈ ${code(h.ref)})`));
   }
-  for (const o of k.objects) {
-    const line = `► ${code(objectLine(o))}\n\n`;
-    blocks.push(o.diff ? `${line}${fence('diff', o.diff)}\n` : line);
-  }
+  for (const o of k.objects) blocks.push(objectBlock(o, ''));
   return blocks;
+}
+
+function objectBlock(o: ObjectDiff, suffix: string): string {
+  const masked = volatileLine(o);
+  const line = `► ${code(objectLine(o))}${suffix}\n\n${masked ? `_${escapeHtml(masked)}_\n\n` : ''}`;
+  return o.diff ? `${line}${fence('diff', o.diff)}\n` : line;
+}
+
+/** The cluster's image changes as a table. */
+function imagesBlock(images: readonly ImageChange[]): string {
+  let out = '**Images**\n\n| | before | after | used by |\n| --- | --- | --- | --- |\n';
+  for (const i of images) {
+    const sign = i.action === 'added' ? '➕' : i.action === 'removed' ? '➖' : '🔄';
+    const img = (s: string | undefined) => (s ? cell(code(s)) : '');
+    out += `| ${sign} | ${img(i.before)} | ${img(i.after)} | ${cell(i.objects.join(', '))} |\n`;
+  }
+  return `${out}\n`;
 }
 
 function clusterHead(c: ClusterDiff): string {
@@ -111,6 +133,11 @@ export function formatDiffMarkdown(diff: RepositoryDiff, opts: DiffMarkdownOptio
       continue;
     }
     out += head;
+    if (c.images?.length) {
+      const block = imagesBlock(c.images);
+      if (fits(block)) out += block;
+      else truncated = true;
+    }
     for (const k of c.kustomizations) {
       const kh = ksHead(k);
       if (!fits(kh)) {

@@ -6,6 +6,7 @@ import type {
   ClusterDiff,
   DiffCounts,
   HelmReleaseDiff,
+  ImageChange,
   KustomizationDiff,
   ObjectDiff,
   RepositoryDiff,
@@ -39,6 +40,38 @@ export function objectLine(o: ObjectDiff): string {
   return o.action === 'moved' ? `${o.display} moved from ${o.from}` : `${o.display} ${o.action}`;
 }
 
+/** `volatile values masked: data.tls.crt, …`, or undefined when none were. */
+export function volatileLine(o: ObjectDiff): string | undefined {
+  return o.volatile?.length ? `volatile values masked: ${o.volatile.join(', ')}` : undefined;
+}
+
+/** `+ image`, `- image` or `~ before → after`, then the objects that use it. */
+export function imageLine(i: ImageChange): string {
+  const what =
+    i.action === 'added'
+      ? `+ ${i.after}`
+      : i.action === 'removed'
+        ? `- ${i.before}`
+        : `~ ${i.before} → ${i.after}`;
+  return `${what} (${i.objects.join(', ')})`;
+}
+
+/** The line describing a release's state change, or undefined when its state did not change. */
+export function releaseStateLine(h: HelmReleaseDiff): string | undefined {
+  switch (h.stateChange) {
+    case 'newly-failing':
+      return `✗ now failing: ${h.after?.reason ?? ''}`;
+    case 'still-failing':
+      return `✗ still failing: ${h.after?.reason ?? ''}`;
+    case 'stopped-failing':
+      return `✓ no longer failing (was: ${h.before?.reason ?? ''})`;
+    case 'state':
+      return `state: ${h.before?.state} → ${h.after?.state}`;
+    default:
+      return undefined;
+  }
+}
+
 /** The line describing a state change, or undefined when the state did not change. */
 export function stateLine(k: KustomizationDiff): string | undefined {
   const reason = k.after?.reason ?? '';
@@ -63,11 +96,17 @@ function arrow(before: string | undefined, after: string | undefined): string {
   return `${before ?? '(none)'} → ${after ?? '(none)'}`;
 }
 
-/** `chart: podinfo → podinfo2`, `version: …`, then one line per changed `values` path. */
+/**
+ * The state change, `chart: podinfo → podinfo2`, `version: …`, `rendered chart: …`, then one
+ * line per changed `values` path.
+ */
 export function helmReleaseLines(h: HelmReleaseDiff): string[] {
   const out: string[] = [];
+  const state = releaseStateLine(h);
+  if (state) out.push(state);
   if (h.chart) out.push(`chart: ${arrow(h.chart.before, h.chart.after)}`);
   if (h.version) out.push(`version: ${arrow(h.version.before, h.version.after)}`);
+  if (h.renderedChart) out.push(`rendered chart: ${arrow(h.renderedChart.before, h.renderedChart.after)}`);
   for (const v of h.values) out.push(`${v.path}: ${arrow(v.before, v.after)}`);
   return out;
 }
@@ -91,12 +130,18 @@ function kustomizationText(k: KustomizationDiff, p: ReturnType<typeof paint>): s
   if (state) out += `${p(state.startsWith('✗') ? 'red' : 'yellow', state)}\n`;
   for (const h of k.helmReleases) {
     out += `${p('bold', `⎈ HelmRelease/${h.ref} ${h.action}`)}\n`;
-    for (const line of helmReleaseLines(h)) out += `  ${line}\n`;
+    for (const line of helmReleaseLines(h)) out += `  ${line.startsWith('✗') ? p('red', line) : line}\n`;
+    for (const o of h.objects ?? []) out += objectText(o, '  ', p);
   }
-  for (const o of k.objects) {
-    out += `${p('bold', `► ${objectLine(o)}`)}\n`;
-    if (o.diff) out += colorPatch(o.diff, p);
-  }
+  for (const o of k.objects) out += objectText(o, '', p);
+  return out;
+}
+
+function objectText(o: ObjectDiff, indent: string, p: ReturnType<typeof paint>): string {
+  let out = `${indent}${p('bold', `► ${objectLine(o)}`)}\n`;
+  const masked = volatileLine(o);
+  if (masked) out += `${indent}  ${p('yellow', masked)}\n`;
+  if (o.diff) out += colorPatch(o.diff, p);
   return out;
 }
 
@@ -104,6 +149,13 @@ function clusterText(c: ClusterDiff, p: ReturnType<typeof paint>): string {
   const what = c.action === 'unchanged' ? 'no changes' : `${c.action}: ${countsSummary(c.counts)}`;
   let out = `${p('bold', `Cluster ${c.name}`)} ${what}\n`;
   for (const k of c.kustomizations) out += kustomizationText(k, p);
+  if (c.images?.length) {
+    out += `${p('bold', 'Images')}\n`;
+    for (const i of c.images) {
+      const style = i.action === 'added' ? 'green' : i.action === 'removed' ? 'red' : 'yellow';
+      out += `  ${p(style, imageLine(i))}\n`;
+    }
+  }
   return out;
 }
 
