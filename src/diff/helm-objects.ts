@@ -2,7 +2,10 @@
  * What a HelmRelease's chart does on each side: its state (rendered, failed, …), the chart
  * as rendered, and which of its objects take part in the object comparison.
  */
-import { refKey, type HelmReleaseRecord } from '../render/model.js';
+import { isJsonObject } from '../core/json.js';
+import { parseApiVersion } from '../core/resource-id.js';
+import { isClusterScoped } from '../kustomize/scope.js';
+import { refKey, type HelmReleaseRecord, type RenderedObject } from '../render/model.js';
 import type { Applier } from './object-changes.js';
 import type { HelmReleaseDiff, StateChange } from './types.js';
 
@@ -26,10 +29,28 @@ export function releaseApplier(
   if (!known(before) || !known(after)) return undefined;
   return {
     key: releaseApplierKey(any),
-    before: before?.objects ?? [],
-    after: after?.objects ?? [],
+    before: before ? inReleaseNamespace(before) : [],
+    after: after ? inReleaseNamespace(after) : [],
     chart: true,
   };
+}
+
+/**
+ * The release's objects as helm installs them: a namespaced object without a namespace goes
+ * to the release's (target) namespace, so it is keyed like the same object in a Kustomization.
+ * Unknown kinds count as namespaced unless their name says `Cluster…` (ClusterIssuer, …).
+ */
+function inReleaseNamespace(h: HelmReleaseRecord): RenderedObject[] {
+  const spec = isJsonObject(h.obj.spec) ? h.obj.spec : {};
+  const target = spec.targetNamespace;
+  const ns = typeof target === 'string' && target !== '' ? target : h.ref.namespace;
+  return h.objects.map((o) => {
+    const meta = isJsonObject(o.obj.metadata) ? o.obj.metadata : {};
+    const kind = typeof o.obj.kind === 'string' ? o.obj.kind : '';
+    const { group, version } = parseApiVersion(typeof o.obj.apiVersion === 'string' ? o.obj.apiVersion : '');
+    if (meta.namespace || kind.startsWith('Cluster') || isClusterScoped({ group, version, kind })) return o;
+    return { ...o, obj: { ...o.obj, metadata: { ...meta, namespace: ns } } };
+  });
 }
 
 function releaseStateChange(

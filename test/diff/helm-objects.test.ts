@@ -163,6 +163,22 @@ describe('chart objects in a diff', () => {
     expect(k?.helmReleases[0]?.objects?.[0]?.diff).toBe('');
   });
 
+  it('chart objects without a namespace are in the release namespace, cluster-scoped ones stay', () => {
+    const bare = cm('shared', { a: '1' });
+    delete (bare.metadata as JsonObject).namespace;
+    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } };
+    const c = diffOf(
+      release({ objects: [] }),
+      release({ objects: [bare, role] }),
+      [cm('shared', { a: '1' })],
+      [],
+    );
+    expect(releaseOf(c)?.objects?.map(short)).toEqual([
+      'ClusterRole/r created',
+      'ConfigMap/web/shared moved from flux-system/apps',
+    ]);
+  });
+
   it('an object moving from a chart into a Kustomization is a move', () => {
     const c = diffOf(
       release({ objects: [cm('shared', { a: '1' })] }),
