@@ -22,7 +22,9 @@ export interface BuildDir {
   reason: string;
 }
 
+/** The corpus repositories; none without the shared data (tests over them then skip). */
 export function corpusRepos(): string[] {
+  if (!existsSync(CORPUS_DIR)) return [];
   return readdirSync(CORPUS_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)

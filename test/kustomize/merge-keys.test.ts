@@ -105,7 +105,8 @@ const gvkDefinition = (defs: Record<string, SpecDefinition>, gvk: string): strin
 };
 
 describe.runIf(spec)('merge-key table against the Kubernetes OpenAPI spec', () => {
-  const { defs, byShort } = spec!;
+  // The suite is collected even when skipped: without the spec it holds no definitions.
+  const { defs, byShort } = spec ?? { defs: {}, byShort: new Map<string, string>() };
 
   it.each(Object.entries(ROOT_TYPES))('%s: every reachable strategy is in the table', (gvk, root) => {
     expect(gvkDefinition(defs, gvk), gvk).toBe(byShort.get(root));
