@@ -3,7 +3,7 @@
  * an image is matched by object and container, so a bump reads `before → after`.
  */
 import type { RenderedObject } from '../render/model.js';
-import { imagesOf } from '../report/images.js';
+import { imagesOf } from '../render/images.js';
 import { displayOf, identityKey, identityOf } from './objects.js';
 import type { ImageChange } from './types.js';
 

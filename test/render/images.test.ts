@@ -1,7 +1,7 @@
 /** Images of every workload kind, in each container list; objects that are not workloads give none. */
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.js';
-import { imagesOf } from '../../src/report/images.js';
+import { imagesOf } from '../../src/render/images.js';
 
 const pod = {
   containers: [{ name: 'app', image: 'app:1' }],
