@@ -6,6 +6,7 @@ import type { Severity } from '../core/diagnostic.js';
 import { alertSourceMissing } from './cluster/alert-source-missing.js';
 import { bootstrapCrdOrder } from './cluster/bootstrap-crd-order.js';
 import { bootstrapValuesDrift } from './cluster/bootstrap-values-drift.js';
+import { helmValuesUnknownKey } from './cluster/helm-values-unknown-key.js';
 import { CLUSTER_RULES } from './cluster/index.js';
 import { REPOSITORY_RULES } from './repository/index.js';
 import type { Rule } from './rule.js';
@@ -24,8 +25,9 @@ export interface RuleInfo {
   description: string;
 }
 
-/** Rules over notification objects and the bootstrap, each with tests of its own. */
+/** Rules over notification objects, the bootstrap and chart values, each with tests of its own. */
 const NOTIFICATION_AND_BOOTSTRAP_RULES: readonly Rule[] = [
+  helmValuesUnknownKey,
   alertSourceMissing,
   bootstrapValuesDrift,
   bootstrapCrdOrder,

@@ -4,7 +4,6 @@ import { dependsOnMissing } from './dependson-missing.js';
 import { deprecatedApi } from './deprecated-api.js';
 import { duplicateObject } from './duplicate-object.js';
 import { helmReleaseReferenceMissing } from './helmrelease-reference-missing.js';
-import { helmValuesUnknownKey } from './helm-values-unknown-key.js';
 import { kustomizationNoInterval } from './kustomization-no-interval.js';
 import { kustomizationNoPrune } from './kustomization-no-prune.js';
 import { namespaceMissing } from './namespace-missing.js';
@@ -19,7 +18,6 @@ export const CLUSTER_RULES: Rule[] = [
   dependencyCycle,
   sourceRefMissing,
   helmReleaseReferenceMissing,
-  helmValuesUnknownKey,
   duplicateObject,
   namespaceMissing,
   deprecatedApi,
