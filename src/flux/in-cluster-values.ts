@@ -59,3 +59,34 @@ export function externalSecretTarget(es: JsonObject): { namespace: string; name:
   const name = typeof target.name === 'string' && target.name ? target.name : String(meta.name ?? '');
   return { namespace: String(meta.namespace ?? ''), name };
 }
+
+/**
+ * A ConfigMap or Secret as substitution and valuesFrom see it in the cluster: the rendered
+ * object itself; for a SOPS Secret left encrypted, a placeholder with its keys; for a Secret
+ * only an ExternalSecret creates, a placeholder with the keys it declares; else undefined.
+ */
+export function inClusterObject(
+  found: { obj: JsonObject; masked?: boolean } | undefined,
+  externalSecret: JsonObject | undefined,
+  namespace: string,
+  name: string,
+): JsonObject | undefined {
+  if (found && !found.masked) return found.obj;
+  if (found) {
+    const keys = [found.obj.data, found.obj.stringData].flatMap((m) =>
+      isJsonObject(m) ? Object.keys(m) : [],
+    );
+    return placeholderSecret(namespace, name, keys, 'known', 'SOPS-encrypted, not decrypted');
+  }
+  if (!externalSecret) return undefined;
+  const { keys, kind } = externalSecretKeys(externalSecret);
+  const meta = isJsonObject(externalSecret.metadata) ? externalSecret.metadata : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return placeholderSecret(
+    namespace,
+    name,
+    keys,
+    kind,
+    `created by ExternalSecret ${text(meta.namespace)}/${text(meta.name)}`,
+  );
+}

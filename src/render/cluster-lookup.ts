@@ -3,10 +3,10 @@
  * placeholders for what exists only inside the cluster, as substitution sees them), its source
  * objects, and its CustomResourceDefinitions.
  */
-import { isJsonObject, type JsonObject } from '../core/json.js';
-import { externalSecretKeys, externalSecretTarget, placeholderSecret } from '../flux/in-cluster-values.js';
+import type { JsonObject } from '../core/json.js';
+import { externalSecretTarget, inClusterObject } from '../flux/in-cluster-values.js';
 import { objectRef } from './ks-view.js';
-import { refKey, type ClusterModel, type RenderedObject } from './model.js';
+import type { ClusterModel, RenderedObject } from './model.js';
 
 export interface ClusterIndex {
   lookup(kind: 'ConfigMap' | 'Secret', namespace: string, name: string): JsonObject | undefined;
@@ -36,23 +36,11 @@ export function indexCluster(model: ClusterModel, extra: readonly RenderedObject
   }
   return {
     lookup(kind, namespace, name) {
-      const found = objects.get(key(kind, namespace, name));
-      if (found && !found.masked) return found.obj;
-      if (found) {
-        const keys = [found.obj.data, found.obj.stringData].flatMap((m) =>
-          isJsonObject(m) ? Object.keys(m) : [],
-        );
-        return placeholderSecret(namespace, name, keys, 'known', 'SOPS-encrypted, not decrypted');
-      }
-      const es = external.get(key(kind, namespace, name));
-      if (!es) return undefined;
-      const { keys, kind: placeholderKind } = externalSecretKeys(es);
-      return placeholderSecret(
+      return inClusterObject(
+        objects.get(key(kind, namespace, name)),
+        external.get(key(kind, namespace, name)),
         namespace,
         name,
-        keys,
-        placeholderKind,
-        `created by ExternalSecret ${refKey(objectRef(es))}`,
       );
     },
     source: (kind, namespace, name) => sources.get(key(kind, namespace, name)),

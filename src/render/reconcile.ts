@@ -1,6 +1,6 @@
 import { DiagnosticError, type Diagnostic, type SourceLocation } from '../core/diagnostic.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
-import { externalSecretKeys, externalSecretTarget, placeholderSecret } from '../flux/in-cluster-values.js';
+import { externalSecretTarget, inClusterObject } from '../flux/in-cluster-values.js';
 import {
   buildFluxKustomization,
   type BuildTimings,
@@ -224,24 +224,7 @@ export async function renderCluster(
     name: string,
   ): JsonObject | undefined => {
     const key = objectKey(kind, namespace, name);
-    const found = objectIndex.get(key);
-    if (found && !found.masked) return found.obj;
-    if (found) {
-      const keys = [found.obj.data, found.obj.stringData].flatMap((m) =>
-        isJsonObject(m) ? Object.keys(m) : [],
-      );
-      return placeholderSecret(namespace, name, keys, 'known', 'SOPS-encrypted, not decrypted');
-    }
-    const es = externalSecrets.get(key);
-    if (!es) return undefined;
-    const { keys, kind: placeholderKind } = externalSecretKeys(es);
-    return placeholderSecret(
-      namespace,
-      name,
-      keys,
-      placeholderKind,
-      `created by ExternalSecret ${refKey(objectRef(es))}`,
-    );
+    return inClusterObject(objectIndex.get(key), externalSecrets.get(key), namespace, name);
   };
 
   const localSource = (view: KustomizationView): LocalSource | undefined =>
