@@ -6,7 +6,8 @@ import {
   schemaAddress,
   type Gvk,
 } from '../../src/schemas/index.js';
-import { closestName, editDistance } from '../../src/schemas/suggest.js';
+import { editDistance } from '../../src/core/edit-distance.js';
+import { closestName } from '../../src/schemas/suggest.js';
 import { displayPath, pathToPointer, pointerToPath } from '../../src/schemas/violations.js';
 
 const CERT: Gvk = { group: 'cert-manager.io', version: 'v1', kind: 'Certificate' };

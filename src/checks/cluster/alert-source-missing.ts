@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from '../../core/json.js';
 import type { ClusterModel } from '../../render/model.js';
-import { editDistance } from '../../schemas/suggest.js';
+import { editDistance } from '../../core/edit-distance.js';
 import type { CheckContext, Rule } from '../rule.js';
 import {
   appliedObjects,
@@ -15,15 +15,13 @@ import {
   metaOf,
   rootOf,
   specOf,
+  UNKNOWABLE_KINDS,
   type Where,
 } from './util.js';
 
 const ID = 'alert-source-missing';
 
 const NOTIFICATION_GROUP = 'notification.toolkit.fluxcd.io';
-
-// Produced by other controllers at run time: nothing in the repository says whether they exist.
-const UNKNOWABLE = new Set(['ExternalArtifact']);
 
 /** Namespace → names of every object of `kind` the cluster holds, by kind. */
 type Present = Map<string, Map<string, Set<string>>>;
@@ -135,7 +133,7 @@ function references(obj: JsonObject): Reference[] {
   return (Array.isArray(list) ? list : []).flatMap((r, i): Reference[] => {
     if (!isJsonObject(r) || typeof r.kind !== 'string' || typeof r.name !== 'string') return [];
     if (r.name === '*' || r.name.includes('*') || isJsonObject(r.matchLabels)) return [];
-    if (UNKNOWABLE.has(r.kind)) return [];
+    if (UNKNOWABLE_KINDS.has(r.kind)) return [];
     const namespace = typeof r.namespace === 'string' && r.namespace ? r.namespace : own;
     return [{ kind: r.kind, namespace, name: r.name, path: ['spec', field, i] }];
   });

@@ -15,13 +15,11 @@ import {
   renderedFrom,
   rootOf,
   specOf,
+  UNKNOWABLE_KINDS,
   type Where,
 } from './util.js';
 
 const ID = 'sourceref-missing';
-
-// Produced by other controllers: nothing in the repository says whether they exist.
-const UNKNOWABLE = new Set(['ExternalArtifact']);
 
 /** `Kind/namespace/name` of every source the cluster holds. */
 function presentSources(ctx: CheckContext, model: ClusterModel): Set<string> {
@@ -45,7 +43,7 @@ function presentSources(ctx: CheckContext, model: ClusterModel): Set<string> {
 
 const usable = (source: string): boolean => {
   const [kind = '', , name = ''] = source.split('/');
-  return kind !== '' && name !== '' && !UNKNOWABLE.has(kind);
+  return kind !== '' && name !== '' && !UNKNOWABLE_KINDS.has(kind);
 };
 
 /**

@@ -169,3 +169,6 @@ export function perKustomizationDeclaration<T>(
   }
   return byKey(found);
 }
+
+/** Kinds other controllers produce at run time: nothing in the repository says whether one exists. */
+export const UNKNOWABLE_KINDS: ReadonlySet<string> = new Set(['ExternalArtifact']);

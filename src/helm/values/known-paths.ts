@@ -4,6 +4,7 @@
  * templates run with the including chart's values). Free-form maps (empty `{}` defaults, maps
  * handed whole to `toYaml`, `range`, `include`…, `global`) accept any key below them. Pure.
  */
+import { editDistance } from '../../core/edit-distance.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../core/json.js';
 import type { Chart } from '../chart/types.js';
 import { templateReads } from './template-reads.js';
@@ -75,29 +76,13 @@ export function knownValuePaths(chart: Chart, depth = 0): KnownNode {
   return root;
 }
 
-/** Edits between two keys, a swap of neighbours counting as one (optimal string alignment). */
-function distance(a: string, b: string): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, before[j - 2]! + 1);
-      cur[j] = d;
-    }
-    [before, prev] = [prev, cur];
-  }
-  return prev[b.length]!;
-}
-
 /** The known key nearest to `key` (case first, then edits), if near enough to be a typo. */
 export function closestKey(key: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : distance(key.toLowerCase(), k.toLowerCase()) + 0.5;
+    const d =
+      k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), k.toLowerCase()) + 0.5;
     if (d < bestD) [best, bestD] = [k, d];
   }
   // Short keys allow one edit, never as many edits as they have letters.
